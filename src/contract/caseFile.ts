@@ -1,0 +1,169 @@
+/**
+ * The case file: one merchant, its recent transactions and events. Defined once here; the
+ * TypeScript types and the published JSON Schema are both derived from these zod schemas.
+ */
+import { z } from 'zod';
+import { parseDate, parseTimestamp } from './time.js';
+
+const MAX_ID_LENGTH = 128;
+const MAX_TEXT_LENGTH = 2000;
+/** 10^13 minor units (100 billion CNY): larger than any real single card sale, small enough to sum safely. */
+const MAX_AMOUNT = 10_000_000_000_000;
+
+/** An ISO 8601 timestamp with an explicit offset or `Z`, e.g. `2026-03-01T23:30:00+08:00`. */
+export const TimestampSchema = z
+  .string({ error: 'expected an ISO 8601 timestamp string' })
+  .max(64, { error: 'timestamp is too long' })
+  .refine((text) => parseTimestamp(text) !== undefined, {
+    error: 'expected an ISO 8601 timestamp with offset, e.g. 2026-03-01T23:30:00+08:00',
+  })
+  .meta({ description: 'ISO 8601 timestamp with an offset or Z', examples: ['2026-03-01T23:30:00+08:00'] });
+
+/** A timestamp with offset, or a plain calendar date `YYYY-MM-DD` (a local day in the merchant's zone). */
+export const DateOrTimestampSchema = z
+  .string({ error: 'expected an ISO 8601 date or timestamp string' })
+  .max(64, { error: 'date is too long' })
+  .refine((text) => parseTimestamp(text) !== undefined || parseDate(text) !== undefined, {
+    error: 'expected an ISO 8601 date (2026-03-01) or timestamp with offset',
+  });
+
+const Id = z
+  .string({ error: 'expected a string id' })
+  .min(1, { error: 'must not be empty' })
+  .max(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` });
+
+const Text = z.string({ error: 'expected a string' }).max(MAX_TEXT_LENGTH, {
+  error: `must be at most ${MAX_TEXT_LENGTH} characters`,
+});
+
+/** Money in integer minor units (fen for CNY), strictly positive. */
+const Amount = z
+  .number({ error: 'expected a positive integer (minor units)' })
+  .int({ error: 'expected a positive integer (minor units)' })
+  .positive({ error: 'expected a positive integer (minor units)' })
+  .max(MAX_AMOUNT, { error: 'amount is implausibly large (over 10^13 minor units)' });
+
+/** A geographic position in decimal degrees (WGS 84). */
+export const LocationSchema = z.object({
+  lat: z.number({ error: 'expected latitude in degrees' }).min(-90).max(90),
+  lng: z.number({ error: 'expected longitude in degrees' }).min(-180).max(180),
+});
+
+/** An ISO 4217 currency code, upper case. */
+const Currency = z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as CNY' });
+
+/** The merchant: identity, registration and status. */
+export const MerchantSchema = z.object({
+  id: Id.describe('Merchant id at the acquirer'),
+  name: Text.max(200).optional(),
+  mcc: z
+    .string({ error: 'expected a 4-digit MCC string' })
+    .regex(/^\d{4}$/, { error: 'expected a 4-digit merchant category code (ISO 18245)' }),
+  timezone: z.string().min(1).max(64).default('Asia/Shanghai').describe('IANA time zone; days are local days here'),
+  currency: Currency.default('CNY').describe('Currency of all amounts in the case file'),
+  location: LocationSchema.optional().describe('Registered business location'),
+  singleSaleLimit: Amount.optional().describe('Single-sale limit agreed with the acquirer (minor units)'),
+  largeAmountThreshold: Amount.optional().describe('A sale at or above this is large (minor units); overrides the default'),
+  terminals: z.array(Id).max(10_000).optional().describe('Terminal ids registered to the merchant'),
+  registeredAt: DateOrTimestampSchema.optional(),
+  kyc: z
+    .object({
+      verified: z.boolean().optional(),
+      documentsExpireAt: DateOrTimestampSchema.optional(),
+    })
+    .optional(),
+  contract: z
+    .object({
+      status: z.enum(['active', 'expired', 'terminated'], { error: 'expected active, expired or terminated' }),
+      endsAt: DateOrTimestampSchema.optional(),
+    })
+    .optional(),
+  suspension: z
+    .object({
+      at: DateOrTimestampSchema.optional(),
+      reasonCode: Id.optional(),
+      note: Text.optional(),
+    })
+    .optional(),
+});
+
+/** The card used, identified only by a token (never the card number). */
+export const CardSchema = z.object({
+  token: Id.describe('Opaque card token; a full card number is refused'),
+  kind: z
+    .enum(['credit', 'debit', 'prepaid', 'unknown'], { error: 'expected credit, debit, prepaid or unknown' })
+    .default('unknown'),
+});
+
+/** One card-present transaction attempt at the merchant's terminals. */
+export const TransactionSchema = z.object({
+  id: Id,
+  at: TimestampSchema,
+  amount: Amount,
+  currency: Currency.optional().describe('Defaults to the merchant currency'),
+  type: z.enum(['sale', 'refund', 'void'], { error: 'expected sale, refund or void' }).default('sale'),
+  status: z.enum(['approved', 'declined', 'reversed'], { error: 'expected approved, declined or reversed' }),
+  responseCode: z
+    .union([Id, z.number().int().nonnegative().transform(String)], { error: 'expected a response code string' })
+    .optional()
+    .describe('Issuer / host response code (ISO 8583 such as "55", or a name such as "wrong_pin")'),
+  card: CardSchema.optional(),
+  entryMode: z
+    .enum(['chip', 'contactless', 'swipe', 'keyed', 'fallback', 'qr'], {
+      error: 'expected chip, contactless, swipe, keyed, fallback or qr',
+    })
+    .optional(),
+  terminalId: Id.optional(),
+  location: LocationSchema.optional(),
+  refersTo: Id.optional().describe('For a refund or void: the id of the sale it reverses'),
+});
+
+/** Event types a case file may carry. */
+export const EVENT_TYPES = [
+  'complaint',
+  'chargeback',
+  'security-incident',
+  'regulatory-notice',
+  'settlement-overdue',
+  'contract-change',
+  'kyc-notice',
+] as const;
+
+/** Something that happened to the merchant besides a transaction. */
+export const EventSchema = z.object({
+  type: z.enum(EVENT_TYPES, { error: `expected one of ${EVENT_TYPES.join(', ')}` }),
+  at: TimestampSchema,
+  transactionId: Id.optional(),
+  amount: z.number().int().nonnegative().max(MAX_AMOUNT).optional(),
+  detail: Text.optional(),
+});
+
+/** The period the case covers. */
+export const WindowSchema = z.object({ from: TimestampSchema, to: TimestampSchema });
+
+/** The whole case file as callers send it. */
+export const CaseFileSchema = z
+  .object({
+    merchant: MerchantSchema,
+    window: WindowSchema.optional().describe(
+      'Defaults to the span of the transactions, extended to the last event and the suspension date',
+    ),
+    transactions: z.array(TransactionSchema, { error: 'expected an array of transactions' }),
+    events: z.array(EventSchema, { error: 'expected an array of events' }).default([]),
+  })
+  .meta({ title: 'pos-suspension-classifier case file' });
+
+/** A case file as the caller writes it (optional fields optional). */
+export type CaseFileInput = z.input<typeof CaseFileSchema>;
+/** A validated case file with defaults applied and the window resolved. */
+export type CaseFile = z.output<typeof CaseFileSchema> & { window: Window };
+/** One transaction of a validated case file. */
+export type Transaction = z.output<typeof TransactionSchema>;
+/** One event of a validated case file. */
+export type CaseEvent = z.output<typeof EventSchema>;
+/** The merchant of a validated case file. */
+export type Merchant = z.output<typeof MerchantSchema>;
+/** The period a case covers. */
+export type Window = z.output<typeof WindowSchema>;
+/** A latitude/longitude pair. */
+export type Location = z.output<typeof LocationSchema>;

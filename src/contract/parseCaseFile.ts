@@ -1,0 +1,180 @@
+/**
+ * Validation of untrusted case files: limits first, then card-number screening, then the zod schema,
+ * then checks that span several fields (unique ids, one currency, known time zone, the window).
+ */
+import type { z } from 'zod';
+import { type CaseFile, CaseFileSchema } from './caseFile.js';
+import { CaseFileError, type Problem } from './errors.js';
+import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { containsPan, maskPans } from './pan.js';
+import { MS_PER_DAY, formatUtc, parseDate, parseTimestamp } from './time.js';
+import { isKnownTimeZone } from './zone.js';
+
+const PAN_MESSAGE = 'looks like a full card number (PAN); send a token, never the card number';
+const MAX_PROBLEMS = 100;
+
+/** Formats a zod / walk path as `transactions[12].card.token`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/**
+ * Validates an untrusted case file and returns it typed, with defaults applied (currency CNY, time
+ * zone Asia/Shanghai, transaction type `sale`) and `window` resolved.
+ *
+ * @param input - the case file, already `JSON.parse`d.
+ * @param limits - size limits; see {@link DEFAULT_LIMITS}.
+ * @returns the validated case file.
+ * @throws {@link CaseFileError} listing every problem with its JSON path; no message echoes a card number.
+ * @example
+ * ```ts
+ * const caseFile = parseCaseFile(JSON.parse(text));
+ * caseFile.merchant.timezone; // 'Asia/Shanghai' unless the file says otherwise
+ * ```
+ */
+export function parseCaseFile(input: unknown, limits: Partial<Limits> = {}): CaseFile {
+  const limit = { ...DEFAULT_LIMITS, ...limits };
+  checkSizes(input, limit);
+
+  const screened = screenStrings(input, limit);
+  if (screened.length > 0) throw new CaseFileError(screened);
+
+  const parsed = CaseFileSchema.safeParse(input);
+  if (!parsed.success) throw new CaseFileError(zodProblems(parsed.error));
+
+  const caseFile = parsed.data;
+  const problems = crossFieldProblems(caseFile);
+  if (problems.length > 0) throw new CaseFileError(problems);
+  return { ...caseFile, window: resolveWindow(caseFile) };
+}
+
+function checkSizes(input: unknown, limit: Limits): void {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new CaseFileError([{ path: '', message: 'expected a JSON object with merchant and transactions' }]);
+  }
+  const record = input as Record<string, unknown>;
+  const problems: Problem[] = [];
+  const tx = record.transactions;
+  if (Array.isArray(tx) && tx.length > limit.maxTransactions) {
+    problems.push({ path: 'transactions', message: `holds ${tx.length} transactions; the limit is ${limit.maxTransactions}` });
+  }
+  const events = record.events;
+  if (Array.isArray(events) && events.length > limit.maxEvents) {
+    problems.push({ path: 'events', message: `holds ${events.length} events; the limit is ${limit.maxEvents}` });
+  }
+  if (problems.length > 0) throw new CaseFileError(problems, 'limit_exceeded');
+}
+
+/**
+ * One walk over every string in the input: refuses card numbers (whole ids and tokens, or inside free
+ * text), over-long strings and over-deep nesting. It runs before the schema so that no later message
+ * can quote a card number.
+ */
+function screenStrings(input: unknown, limit: Limits): Problem[] {
+  const problems: Problem[] = [];
+  const path: PropertyKey[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (problems.length >= MAX_PROBLEMS) return;
+    if (typeof value === 'string') {
+      if (value.length > limit.maxStringLength) {
+        problems.push({ path: formatPath(path), message: `string is longer than ${limit.maxStringLength} characters` });
+      } else if (containsPan(value)) {
+        problems.push({ path: formatPath(path), message: PAN_MESSAGE });
+      }
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    if (depth > limit.maxDepth) {
+      problems.push({ path: formatPath(path), message: `nested deeper than ${limit.maxDepth} levels` });
+      return;
+    }
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i], depth + 1);
+        path.pop();
+      }
+      return;
+    }
+    for (const key of Object.keys(value)) {
+      path.push(containsPan(key) ? '[key removed]' : key);
+      visit((value as Record<string, unknown>)[key], depth + 1);
+      path.pop();
+    }
+  };
+  visit(input, 0);
+  return problems;
+}
+
+function zodProblems(error: z.ZodError): Problem[] {
+  return error.issues.slice(0, MAX_PROBLEMS).map((issue) => ({
+    path: formatPath(issue.path),
+    // Belt and braces: schema messages never quote values, and any digits left are masked.
+    message: maskPans(issue.message),
+  }));
+}
+
+type ParsedCase = z.output<typeof CaseFileSchema>;
+
+function crossFieldProblems(caseFile: ParsedCase): Problem[] {
+  const problems: Problem[] = [];
+  const { merchant, transactions } = caseFile;
+  if (!isKnownTimeZone(merchant.timezone)) {
+    problems.push({ path: 'merchant.timezone', message: 'is not an IANA time zone this runtime knows (e.g. Asia/Shanghai)' });
+  }
+  const firstIndexOfId = new Map<string, number>();
+  for (let i = 0; i < transactions.length && problems.length < MAX_PROBLEMS; i++) {
+    const tx = transactions[i] as (typeof transactions)[number];
+    const earlier = firstIndexOfId.get(tx.id);
+    if (earlier === undefined) firstIndexOfId.set(tx.id, i);
+    else problems.push({ path: `transactions[${i}].id`, message: `duplicates the id of transactions[${earlier}]` });
+    if (tx.currency !== undefined && tx.currency !== merchant.currency) {
+      problems.push({
+        path: `transactions[${i}].currency`,
+        message: `differs from the merchant currency ${merchant.currency}; one case file holds one currency`,
+      });
+    }
+  }
+  const window = caseFile.window;
+  if (window && (parseTimestamp(window.from) ?? 0) > (parseTimestamp(window.to) ?? 0)) {
+    problems.push({ path: 'window', message: 'from is after to' });
+  }
+  return problems;
+}
+
+/**
+ * The window as given, or else from the first transaction to the latest of the last transaction,
+ * the last event and the suspension date (chargebacks arrive after the sales they dispute, and a
+ * dormant merchant's window must reach its suspension).
+ */
+function resolveWindow(caseFile: ParsedCase): CaseFile['window'] {
+  if (caseFile.window) return caseFile.window;
+  let from = Number.POSITIVE_INFINITY;
+  let to = Number.NEGATIVE_INFINITY;
+  const widen = (text: string | undefined, isStart: boolean) => {
+    const ms = text === undefined ? undefined : instantOf(text);
+    if (ms === undefined) return;
+    if (isStart && ms < from) from = ms;
+    if (ms > to) to = ms;
+  };
+  for (const tx of caseFile.transactions) widen(tx.at, true);
+  const onlyEvents = caseFile.transactions.length === 0;
+  for (const event of caseFile.events) widen(event.at, onlyEvents);
+  widen(caseFile.merchant.suspension?.at, false);
+  if (!Number.isFinite(from)) from = to;
+  if (!Number.isFinite(to)) return { from: formatUtc(0), to: formatUtc(0) };
+  return { from: formatUtc(from), to: formatUtc(to) };
+}
+
+/** A timestamp's instant, or for a plain date the end of that day in UTC (dates only widen the window). */
+function instantOf(text: string): number | undefined {
+  const ms = parseTimestamp(text);
+  if (ms !== undefined) return ms;
+  const day = parseDate(text);
+  return day === undefined ? undefined : (day + 1) * MS_PER_DAY - 1000;
+}

@@ -1,0 +1,83 @@
+/**
+ * The classification result, defined once as zod schemas (types via `z.infer`). It is plain JSON:
+ * the same input and rule pack give byte-identical `JSON.stringify` output.
+ */
+import { z } from 'zod';
+import { CATEGORIES, CAUSE_IDS } from './causes.js';
+
+/** Operators a rule condition may use (json-rules-engine's built-in names). */
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+] as const;
+
+/** A comparison operator of a rule condition. */
+export type Operator = (typeof OPERATORS)[number];
+
+/** One condition that held when a rule fired: the signal, its actual value, the operator and threshold. */
+export const EvidenceConditionSchema = z.object({
+  signal: z.string(),
+  value: z.union([z.number(), z.boolean()]),
+  operator: z.enum(OPERATORS),
+  threshold: z.union([z.number(), z.boolean()]),
+});
+
+/** One fired rule behind a cause. */
+export const EvidenceSchema = z.object({
+  /** Rule name in the pack (or `stated-reason-code` for the merchant's stated reason). */
+  rule: z.string(),
+  /** The rule's weight (0, 1] added to the cause. */
+  weight: z.number(),
+  /** The conditions that made it fire (for `any`, the ones that held). */
+  conditions: z.array(EvidenceConditionSchema),
+});
+
+/** A reported cause with its advice. */
+export const CauseResultSchema = z.object({
+  id: z.enum(CAUSE_IDS),
+  category: z.enum(CATEGORIES),
+  rank: z.number().int().positive(),
+  score: z.number().min(0).max(1),
+  confidence: z.enum(['high', 'medium', 'low']),
+  title: z.string(),
+  summary: z.string(),
+  evidence: z.array(EvidenceSchema),
+  remediation: z.array(z.string()),
+  appealMaterials: z.array(z.string()),
+  prevention: z.array(z.string()),
+  alternatives: z.array(z.string()),
+});
+
+/** The result of classifying one case file. */
+export const ResultSchema = z.object({
+  merchantId: z.string(),
+  lang: z.enum(['zh-CN', 'en']),
+  rulePack: z.object({ name: z.string(), version: z.string() }),
+  window: z.object({
+    from: z.string(),
+    to: z.string(),
+    /** Transactions in the file but outside the window, ignored. */
+    transactionsOutside: z.number().int().nonnegative(),
+    /** Events in the file but outside the window, ignored. */
+    eventsOutside: z.number().int().nonnegative(),
+  }),
+  causes: z.array(CauseResultSchema),
+  signals: z.record(z.string(), z.union([z.number(), z.boolean()])),
+});
+
+/** One condition in a cause's evidence. */
+export type EvidenceCondition = z.infer<typeof EvidenceConditionSchema>;
+/** One fired rule in a cause's evidence. */
+export type Evidence = z.infer<typeof EvidenceSchema>;
+/** A reported cause. */
+export type CauseResult = z.infer<typeof CauseResultSchema>;
+/** The result of a classification. */
+export type Result = z.infer<typeof ResultSchema>;
+/** Languages advice text ships in. */
+export type Lang = Result['lang'];
+/** Supported advice languages. */
+export const LANGS = ['zh-CN', 'en'] as const satisfies readonly Lang[];

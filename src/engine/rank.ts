@@ -1,0 +1,91 @@
+/**
+ * From fired rules to ranked causes: group by cause, combine weights by noisy-OR, add the stated
+ * reason code as a hint, drop causes under the minimum score, rank with a deterministic tie-break.
+ */
+import { adviceFor } from '../advice/catalog.js';
+import { CATEGORIES, CAUSE_CATEGORY, type CauseId } from '../contract/causes.js';
+import type { CauseResult, Evidence, Lang } from '../contract/result.js';
+import type { Rule } from '../rules/schema.js';
+import type { Signals } from '../signals/catalog.js';
+import { explain } from './evaluate.js';
+import { REASON_CODE_WEIGHT, causeOfReasonCode } from './reasonCode.js';
+
+/** Score at or above which a cause is `high` confidence. */
+export const HIGH_CONFIDENCE = 0.75;
+/** Score at or above which a cause is `medium` confidence. */
+export const MEDIUM_CONFIDENCE = 0.5;
+/** Default least score of a reported cause: one weak rule alone (weight < 0.4) is not reported. */
+export const DEFAULT_MIN_SCORE = 0.4;
+
+/** Evidence name of the stated reason code hint. */
+export const STATED_REASON_RULE = 'stated-reason-code';
+
+/** What ranking needs besides the fired rules. */
+export interface RankInput {
+  readonly fired: readonly Rule[];
+  readonly signals: Signals;
+  readonly lang: Lang;
+  readonly minScore: number;
+  readonly reasonCode?: string | undefined;
+}
+
+/**
+ * Noisy-OR: 1 − Π(1 − wᵢ). Independent pieces of evidence each explain the cause with probability
+ * wᵢ; more agreeing rules raise the score, never past 1, and the order of rules does not matter.
+ */
+export function noisyOr(weights: readonly number[]): number {
+  let miss = 1;
+  for (const w of weights) miss *= 1 - w;
+  return 1 - miss;
+}
+
+/** Ranks the causes the fired rules support. */
+export function rankCauses(input: RankInput): CauseResult[] {
+  const evidenceByCause = new Map<CauseId, Evidence[]>();
+  for (const rule of input.fired) {
+    const list = evidenceByCause.get(rule.event.type) ?? [];
+    list.push({ rule: rule.name, weight: rule.event.params.weight, conditions: explain(rule.conditions, input.signals) });
+    evidenceByCause.set(rule.event.type, list);
+  }
+  const stated = causeOfReasonCode(input.reasonCode);
+  if (stated) {
+    const list = evidenceByCause.get(stated) ?? [];
+    list.push({ rule: STATED_REASON_RULE, weight: REASON_CODE_WEIGHT, conditions: [] });
+    evidenceByCause.set(stated, list);
+  }
+
+  const scored = [...evidenceByCause.entries()]
+    .map(([id, evidence]) => ({ id, evidence, score: round4(noisyOr(evidence.map((e) => e.weight))) }))
+    .filter((c) => c.score >= input.minScore)
+    .sort(compareCauses);
+
+  return scored.map(({ id, evidence, score }, index) => {
+    const advice = adviceFor(id, input.lang);
+    return {
+      id,
+      category: CAUSE_CATEGORY[id],
+      rank: index + 1,
+      score,
+      confidence: score >= HIGH_CONFIDENCE ? 'high' : score >= MEDIUM_CONFIDENCE ? 'medium' : 'low',
+      title: advice.title,
+      summary: advice.summary,
+      evidence,
+      remediation: [...advice.remediation],
+      appealMaterials: [...advice.appealMaterials],
+      prevention: [...advice.prevention],
+      alternatives: [...advice.alternatives],
+    };
+  });
+}
+
+/** Score descending, then category severity, then id: a total order, so ranking is deterministic. */
+function compareCauses(a: { id: CauseId; score: number }, b: { id: CauseId; score: number }): number {
+  if (a.score !== b.score) return b.score - a.score;
+  const severity = CATEGORIES.indexOf(CAUSE_CATEGORY[a.id]) - CATEGORIES.indexOf(CAUSE_CATEGORY[b.id]);
+  if (severity !== 0) return severity;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function round4(value: number): number {
+  return Math.round(value * 10_000) / 10_000;
+}

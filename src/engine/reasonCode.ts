@@ -1,0 +1,15 @@
+/** The merchant's stated suspension reason code as a hint, through the mapping table `rules/reason-codes.json`. */
+import reasonCodes from '../../rules/reason-codes.json';
+import type { CauseId } from '../contract/causes.js';
+
+const CODES: Readonly<Record<string, CauseId>> = reasonCodes.codes as Record<string, CauseId>;
+
+/** Weight a mapped reason code adds to its cause. */
+export const REASON_CODE_WEIGHT: number = reasonCodes.weight;
+
+/** The cause a reason code maps to (case, spaces, dashes and underscores ignored), or undefined. */
+export function causeOfReasonCode(code: string | undefined): CauseId | undefined {
+  if (code === undefined) return undefined;
+  const key = code.replace(/[\s_-]+/g, '').toLowerCase();
+  return Object.hasOwn(CODES, key) ? CODES[key] : undefined;
+}

@@ -1,0 +1,58 @@
+/**
+ * pos-suspension-classifier: explains why a merchant's POS terminal was suspended.
+ * Case file → signals → declarative rules → ranked causes with evidence and advice.
+ * @packageDocumentation
+ */
+export { type Advice, adviceFor, type Labels, labelsFor } from './advice/catalog.js';
+export {
+  CaseFileSchema,
+  EventSchema,
+  MerchantSchema,
+  TransactionSchema,
+  type CaseEvent,
+  type CaseFile,
+  type CaseFileInput,
+  type Merchant,
+  type Transaction,
+} from './contract/caseFile.js';
+export { CATEGORIES, CAUSE_CATEGORY, CAUSE_IDS, type Category, type CauseId } from './contract/causes.js';
+export {
+  CaseFileError,
+  ClassifierError,
+  type ErrorCode,
+  isCaseFileError,
+  isRulePackError,
+  OptionsError,
+  type Problem,
+  RulePackError,
+} from './contract/errors.js';
+export { DEFAULT_LIMITS, type Limits } from './contract/limits.js';
+export { parseCaseFile } from './contract/parseCaseFile.js';
+export {
+  CauseResultSchema,
+  type CauseResult,
+  type Evidence,
+  type EvidenceCondition,
+  type Lang,
+  LANGS,
+  OPERATORS,
+  type Operator,
+  ResultSchema,
+  type Result,
+} from './contract/result.js';
+export {
+  type Classifier,
+  type ClassifierConfig,
+  type ClassifyOptions,
+  classify,
+  createClassifier,
+  defaultRulePack,
+  type SignalsResult,
+} from './engine/classifier.js';
+export type { EngineKind } from './engine/firedRules.js';
+export { DEFAULT_MIN_SCORE, noisyOr } from './engine/rank.js';
+export { loadRulePack, mergeRulePacks } from './rules/loadRulePack.js';
+export type { LeafCondition, Rule, RuleCondition, RulePack } from './rules/schema.js';
+export { SIGNAL_CATALOG, SIGNAL_NAMES, type SignalName, type SignalSpec, type Signals } from './signals/catalog.js';
+export { computeSignals } from './signals/computeSignals.js';
+export { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './signals/options.js';

@@ -1,0 +1,93 @@
+/** Amount signals: volume, large sales, spikes against the merchant's own baseline, tickets against the MCC. */
+import type { FamilySignals } from './catalog.js';
+import { type Prepared, share } from './prepare.js';
+import { mccProfile } from './referenceData.js';
+
+const SPIKE_CAP = 100;
+
+/** Computes the `amounts` family. */
+export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
+  const { txs, sales, day, hour, options } = p;
+  const { merchant } = p.caseFile;
+  const profile = mccProfile(merchant.mcc, merchant.currency);
+  const outlierAt = profile ? profile.typicalTicket * options.mccOutlierFactor : Number.POSITIVE_INFINITY;
+  const nightOffHours = profile !== undefined && !profile.night;
+
+  const recentFromDay = p.clock.dayOf(p.windowTo) - options.recentDays + 1;
+  const firstDay = p.clock.dayOf(p.windowFrom);
+
+  let saleAmount = 0;
+  let largeSaleCount = 0;
+  let mccOutlierSaleCount = 0;
+  let offHours = 0;
+  let recentAmount = 0;
+  let activeDays = 0;
+  let largeSaleDays = 0;
+  let largeSalesMaxPerDay = 0;
+  let currentDay = Number.NaN;
+  let largeToday = 0;
+  const amounts = new Float64Array(sales.length);
+
+  for (let k = 0; k < sales.length; k++) {
+    const i = sales[k] as number;
+    const amount = (txs[i] as (typeof txs)[number]).amount;
+    const d = day[i] as number;
+    amounts[k] = amount;
+    saleAmount += amount;
+    if (d !== currentDay) {
+      currentDay = d;
+      activeDays++;
+      largeToday = 0;
+    }
+    if (amount >= options.largeAmountThreshold) {
+      largeSaleCount++;
+      if (largeToday === 0) largeSaleDays++;
+      largeToday++;
+      if (largeToday > largeSalesMaxPerDay) largeSalesMaxPerDay = largeToday;
+    }
+    if (amount >= outlierAt) mccOutlierSaleCount++;
+    if (nightOffHours && isNight(hour[i] as number, options.nightStartHour, options.nightEndHour)) offHours++;
+    if (d >= recentFromDay) recentAmount += amount;
+  }
+
+  const saleCount = sales.length;
+  const averageTicket = share(saleAmount, saleCount);
+  const baselineDays = recentFromDay - firstDay;
+  let volumeSpikeRatio = 1;
+  if (baselineDays >= options.minBaselineDays) {
+    const recentPerDay = recentAmount / options.recentDays;
+    const baselinePerDay = (saleAmount - recentAmount) / baselineDays;
+    volumeSpikeRatio = baselinePerDay > 0 ? Math.min(SPIKE_CAP, recentPerDay / baselinePerDay) : recentPerDay > 0 ? SPIKE_CAP : 1;
+  }
+
+  const typical = profile?.typicalTicket ?? 0;
+  return {
+    saleCount,
+    saleAmount,
+    averageTicket,
+    activeDays,
+    largeSaleCount,
+    largeSaleShare: share(largeSaleCount, saleCount),
+    largeSalesMaxPerDay,
+    largeSaleDays,
+    volumeSpikeRatio,
+    mccKnown: profile !== undefined,
+    averageTicketVsMcc: saleCount > 0 ? share(averageTicket, typical) : 0,
+    medianTicketVsMcc: saleCount > 0 ? share(median(amounts), typical) : 0,
+    mccOutlierSaleCount,
+    mccOutlierSaleShare: share(mccOutlierSaleCount, saleCount),
+    offHoursForMccShare: share(offHours, saleCount),
+  };
+}
+
+/** True when local `hour` falls in the night from `start` (inclusive) to `end` (exclusive), across midnight. */
+export function isNight(hour: number, start: number, end: number): boolean {
+  return start > end ? hour >= start || hour < end : hour >= start && hour < end;
+}
+
+function median(values: Float64Array): number {
+  if (values.length === 0) return 0;
+  const sorted = values.slice().sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}

@@ -1,0 +1,65 @@
+/** Combines the signal families into one flat, documented record. */
+import type { CaseFile } from '../contract/caseFile.js';
+import { amountSignals } from './amounts.js';
+import { cashOutSignals } from './cashOut.js';
+import type { Signals } from './catalog.js';
+import { conductSignals } from './conduct.js';
+import { fabricationSignals } from './fabrication.js';
+import { failureSignals } from './failures.js';
+import { locationSignals } from './location.js';
+import type { SignalOptions } from './options.js';
+import { type Prepared, prepare } from './prepare.js';
+import { statusSignals } from './status.js';
+
+/** Signals plus what the window left out. */
+export interface SignalReport {
+  readonly signals: Signals;
+  readonly transactionsOutside: number;
+  readonly eventsOutside: number;
+}
+
+/** Computes every signal of a prepared case, rounding shares and ratios to 6 decimals for stable output. */
+export function signalsOf(p: Prepared): Signals {
+  const raw = {
+    ...amountSignals(p),
+    ...cashOutSignals(p),
+    ...fabricationSignals(p),
+    ...failureSignals(p),
+    ...locationSignals(p),
+    ...conductSignals(p),
+    ...statusSignals(p),
+  };
+  const out: Record<string, number | boolean> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    out[name] = typeof value === 'number' ? roundStable(value) : value;
+  }
+  return out as Signals;
+}
+
+/**
+ * Computes the signals of a validated case file.
+ *
+ * @param caseFile - a case file returned by `parseCaseFile`.
+ * @param options - thresholds; see `DEFAULT_SIGNAL_OPTIONS`.
+ * @returns a flat record of named numbers and booleans (see `docs/signals.md`).
+ * @example
+ * ```ts
+ * const signals = computeSignals(parseCaseFile(json));
+ * signals.declineRate; // 0.04
+ * ```
+ */
+export function computeSignals(caseFile: CaseFile, options: Partial<SignalOptions> = {}): Signals {
+  return signalsOf(prepare(caseFile, options));
+}
+
+/** Like {@link computeSignals}, also reporting what the window left out. */
+export function computeSignalReport(caseFile: CaseFile, options: Partial<SignalOptions> = {}): SignalReport {
+  const p = prepare(caseFile, options);
+  return { signals: signalsOf(p), transactionsOutside: p.transactionsOutside, eventsOutside: p.eventsOutside };
+}
+
+/** Rounds to 6 decimals so sums taken in a different order print the same; integers are unchanged. */
+function roundStable(value: number): number {
+  if (!Number.isFinite(value)) return 0;
+  return Number.isInteger(value) ? value : Math.round(value * 1e6) / 1e6;
+}

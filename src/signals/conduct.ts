@@ -1,0 +1,30 @@
+/** Conduct signals from events: complaints, chargebacks, security incidents, regulatory and settlement notices. */
+import type { CaseEvent } from '../contract/caseFile.js';
+import type { FamilySignals } from './catalog.js';
+import type { Prepared } from './prepare.js';
+
+/** Computes the `conduct` family. */
+export function conductSignals(p: Prepared): FamilySignals<'conduct'> {
+  const counts: Record<CaseEvent['type'], number> = {
+    complaint: 0,
+    chargeback: 0,
+    'security-incident': 0,
+    'regulatory-notice': 0,
+    'settlement-overdue': 0,
+    'contract-change': 0,
+    'kyc-notice': 0,
+  };
+  for (const event of p.events) counts[event.type]++;
+  const sales = p.sales.length;
+  const chargebacks = counts.chargeback;
+  return {
+    complaintCount: counts.complaint,
+    chargebackCount: chargebacks,
+    chargebackRatio: chargebacks === 0 ? 0 : sales === 0 ? 1 : Math.min(1, chargebacks / sales),
+    securityIncidentCount: counts['security-incident'],
+    regulatoryNoticeCount: counts['regulatory-notice'],
+    settlementOverdueCount: counts['settlement-overdue'],
+    contractChangeCount: counts['contract-change'],
+    kycNoticeCount: counts['kyc-notice'],
+  };
+}

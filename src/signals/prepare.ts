@@ -1,0 +1,124 @@
+/**
+ * One pass over the case file that every signal family shares: timestamps parsed once, the local day
+ * and hour of each transaction in the merchant's zone, the window applied, and time order fixed
+ * (ties broken by id, so the order of the file never changes a result).
+ */
+import type { CaseEvent, CaseFile, Transaction } from '../contract/caseFile.js';
+import { parseTimestamp } from '../contract/time.js';
+import { createLocalClock, type LocalClock } from '../contract/zone.js';
+import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './options.js';
+
+/** The shared, read-only view of a case file that signal families compute from. */
+export interface Prepared {
+  readonly caseFile: CaseFile;
+  readonly options: SignalOptions;
+  readonly clock: LocalClock;
+  /** Window bounds, epoch ms (inclusive). */
+  readonly windowFrom: number;
+  readonly windowTo: number;
+  /** Transactions inside the window, in time order. */
+  readonly txs: readonly Transaction[];
+  /** Epoch ms of `txs[i]`. */
+  readonly ms: Float64Array;
+  /** Local day number of `txs[i]`. */
+  readonly day: Int32Array;
+  /** Local hour of `txs[i]`. */
+  readonly hour: Uint8Array;
+  /** Indexes into `txs` of approved sales, in time order. */
+  readonly sales: readonly number[];
+  /** Events inside the window. */
+  readonly events: readonly CaseEvent[];
+  /** Epoch ms of the last approved sale in the whole file at or before the window end, or NaN. */
+  readonly lastApprovedSaleMs: number;
+  /** Transactions in the file outside the window (ignored). */
+  readonly transactionsOutside: number;
+  /** Events in the file outside the window (ignored). */
+  readonly eventsOutside: number;
+}
+
+/** True when `tx` is an approved sale, the only kind that counts as a sale. */
+export function isApprovedSale(tx: Transaction): boolean {
+  return tx.type === 'sale' && tx.status === 'approved';
+}
+
+/** Resolves the options for one merchant: case-file thresholds win over classifier options. */
+export function resolveOptions(caseFile: CaseFile, options: Partial<SignalOptions>): SignalOptions {
+  const merged: SignalOptions = { ...DEFAULT_SIGNAL_OPTIONS, ...options };
+  const { largeAmountThreshold, singleSaleLimit } = caseFile.merchant;
+  return {
+    ...merged,
+    largeAmountThreshold: largeAmountThreshold ?? merged.largeAmountThreshold,
+    splitSaleThreshold: Math.min(merged.splitSaleThreshold, singleSaleLimit ?? Number.POSITIVE_INFINITY),
+  };
+}
+
+/** Builds the {@link Prepared} view. The case file must come from `parseCaseFile`. */
+export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}): Prepared {
+  const clock = createLocalClock(caseFile.merchant.timezone);
+  const windowFrom = parseTimestamp(caseFile.window.from) ?? 0;
+  const windowTo = parseTimestamp(caseFile.window.to) ?? 0;
+
+  const all = caseFile.transactions;
+  const allMs = new Float64Array(all.length);
+  const inside: number[] = [];
+  let lastApprovedSaleMs = Number.NaN;
+  for (let i = 0; i < all.length; i++) {
+    const tx = all[i] as Transaction;
+    const at = parseTimestamp(tx.at) ?? 0;
+    allMs[i] = at;
+    if (at >= windowFrom && at <= windowTo) inside.push(i);
+    if (at <= windowTo && isApprovedSale(tx) && !(at <= lastApprovedSaleMs)) lastApprovedSaleMs = at;
+  }
+  inside.sort((a, b) => {
+    const diff = (allMs[a] as number) - (allMs[b] as number);
+    if (diff !== 0) return diff;
+    const idA = (all[a] as Transaction).id;
+    const idB = (all[b] as Transaction).id;
+    return idA < idB ? -1 : idA > idB ? 1 : 0;
+  });
+
+  const n = inside.length;
+  const txs: Transaction[] = new Array(n);
+  const ms = new Float64Array(n);
+  const day = new Int32Array(n);
+  const hour = new Uint8Array(n);
+  const sales: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = inside[k] as number;
+    const tx = all[i] as Transaction;
+    const at = allMs[i] as number;
+    txs[k] = tx;
+    ms[k] = at;
+    day[k] = clock.dayOf(at);
+    hour[k] = clock.hourOf(at);
+    if (isApprovedSale(tx)) sales.push(k);
+  }
+
+  const events: CaseEvent[] = [];
+  for (const event of caseFile.events) {
+    const at = parseTimestamp(event.at) ?? 0;
+    if (at >= windowFrom && at <= windowTo) events.push(event);
+  }
+
+  return {
+    caseFile,
+    options: resolveOptions(caseFile, options),
+    clock,
+    windowFrom,
+    windowTo,
+    txs,
+    ms,
+    day,
+    hour,
+    sales,
+    events,
+    lastApprovedSaleMs,
+    transactionsOutside: all.length - n,
+    eventsOutside: caseFile.events.length - events.length,
+  };
+}
+
+/** `part / whole`, or 0 when `whole` is 0: shares of an empty set are defined as 0, never NaN. */
+export function share(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
