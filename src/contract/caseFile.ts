@@ -3,7 +3,7 @@
  * TypeScript types and the published JSON Schema are both derived from these zod schemas.
  */
 import { z } from 'zod';
-import { parseDate, parseTimestamp } from './time.js';
+import { DATE_ONLY, TIMESTAMP, parseDate, parseTimestamp } from './time.js';
 
 const MAX_ID_LENGTH = 128;
 const MAX_TEXT_LENGTH = 2000;
@@ -14,6 +14,7 @@ const MAX_AMOUNT = 10_000_000_000_000;
 export const TimestampSchema = z
   .string({ error: 'expected an ISO 8601 timestamp string' })
   .max(64, { error: 'timestamp is too long' })
+  .regex(TIMESTAMP, { error: 'expected an ISO 8601 timestamp with offset, e.g. 2026-03-01T23:30:00+08:00', abort: true })
   .refine((text) => parseTimestamp(text) !== undefined, {
     error: 'expected an ISO 8601 timestamp with offset, e.g. 2026-03-01T23:30:00+08:00',
   })
@@ -23,6 +24,7 @@ export const TimestampSchema = z
 export const DateOrTimestampSchema = z
   .string({ error: 'expected an ISO 8601 date or timestamp string' })
   .max(64, { error: 'date is too long' })
+  .meta({ anyOf: [{ pattern: TIMESTAMP.source }, { pattern: DATE_ONLY.source }] })
   .refine((text) => parseTimestamp(text) !== undefined || parseDate(text) !== undefined, {
     error: 'expected an ISO 8601 date (2026-03-01) or timestamp with offset',
   });

@@ -3,8 +3,10 @@
  * Accepted: `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or an offset `±HH:MM` / `±HHMM`.
  */
 
-const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Shape of an accepted timestamp (calendar validity is checked by {@link parseTimestamp}). */
+export const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+/** Shape of a plain calendar date. */
+export const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 const MS_PER_MINUTE = 60_000;
 /** Milliseconds in one day. */

@@ -96,10 +96,11 @@ function ruleLabel(raw: unknown, index: number): string {
   return typeof name === 'string' && name.length <= 80 ? `rules[${index}] "${maskPans(name)}"` : `rules[${index}]`;
 }
 
-function zodProblems(prefix: string, error: z.ZodError): Problem[] {
+/** Problems from zod issues; `joiner` is ': ' after a rule label and '.' inside a condition path. */
+function zodProblems(prefix: string, error: z.ZodError, joiner = ': '): Problem[] {
   return error.issues.slice(0, 100).map((issue) => {
     const field = formatPath(issue.path);
-    const path = prefix && field ? `${prefix}: ${field}` : prefix || field;
+    const path = prefix && field ? `${prefix}${joiner}${field}` : prefix || field;
     return { path, message: issue.message };
   });
 }
@@ -162,7 +163,7 @@ function buildCondition(
   const { path: _path, condition: _condition, ...rest } = record;
   const leaf = LeafConditionSchema.safeParse(rest);
   if (!leaf.success) {
-    problems.push(...zodProblems(path, leaf.error));
+    problems.push(...zodProblems(path, leaf.error, '.'));
     return undefined;
   }
   const { fact, operator, value } = leaf.data;
