@@ -1,6 +1,5 @@
 /** Renders the generated documentation files; `write-generated.ts` writes them and a test keeps them in sync. */
-import { z } from 'zod';
-import { CaseFileSchema } from '../src/contract/caseFile.js';
+import { caseFileJsonSchema } from '../src/contract/jsonSchema.js';
 import { SIGNAL_CATALOG, type SignalFamily } from '../src/signals/catalog.js';
 import { DEFAULT_SIGNAL_OPTIONS } from '../src/signals/options.js';
 
@@ -53,6 +52,5 @@ export function renderSignalsDoc(): string {
 
 /** schema/case-file.schema.json: the case file as JSON Schema (draft 2020-12), for callers not in TypeScript. */
 export function renderCaseFileSchema(): string {
-  const schema = z.toJSONSchema(CaseFileSchema, { io: 'input', unrepresentable: 'any' });
-  return `${JSON.stringify({ $id: 'https://pos-suspension-classifier/case-file.schema.json', ...schema }, null, 2)}\n`;
+  return `${JSON.stringify(caseFileJsonSchema(), null, 2)}\n`;
 }

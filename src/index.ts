@@ -26,6 +26,7 @@ export {
   type Problem,
   RulePackError,
 } from './contract/errors.js';
+export { caseFileJsonSchema } from './contract/jsonSchema.js';
 export { DEFAULT_LIMITS, type Limits } from './contract/limits.js';
 export { parseCaseFile } from './contract/parseCaseFile.js';
 export {

@@ -13,11 +13,18 @@ import {
 } from '../src/index.js';
 import type { Label } from './support/factories.js';
 
+interface Fixture {
+  label: Label;
+  merchant: Record<string, unknown>;
+  transactions: unknown[];
+  events: unknown[];
+}
+
 const dir = new URL('./fixtures/', import.meta.url);
 const fixtures = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
   .sort()
-  .map((file) => ({ file, json: JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as { label: Label } & Record<string, unknown> }));
+  .map((file) => ({ file, json: JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as Fixture }));
 
 const classifier = createClassifier();
 const reference = createClassifier({ engine: 'json-rules-engine' });
@@ -84,7 +91,7 @@ describe('results', () => {
   it('gives byte-identical output across runs, shuffled transactions and rule order', async () => {
     const first = JSON.stringify(await classifier.classify(cashOut));
     expect(JSON.stringify(await classifier.classify(cashOut))).toBe(first);
-    const shuffled = structuredClone(cashOut) as { transactions: unknown[]; events: unknown[] };
+    const shuffled = structuredClone(cashOut) as Fixture;
     shuffled.transactions.reverse();
     shuffled.transactions.push(shuffled.transactions.shift());
     shuffled.events.reverse();
@@ -100,7 +107,7 @@ describe('results', () => {
   });
 
   it('takes the stated reason code as a strong hint', async () => {
-    const healthy = fixtures.find((f) => f.file === 'healthy-supermarket.json')?.json as Record<string, unknown> & { merchant: object };
+    const healthy = fixtures.find((f) => f.file === 'healthy-supermarket.json')?.json as Fixture;
     const hinted = { ...healthy, merchant: { ...healthy.merchant, suspension: { reasonCode: '套现' } } };
     const result = await classifier.classify(hinted);
     expect(result.causes.map((c) => [c.id, c.evidence.map((e) => e.rule)])).toEqual([['credit-card-cash-out', ['stated-reason-code']]]);

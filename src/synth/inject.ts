@@ -146,10 +146,13 @@ const INJECTORS: Record<CauseId, Injector> = {
     for (let k = 0; k < complaints; k++) event(draft, 'complaint', draft.days - 1 - rng.int(0, 20), 'goods not as described');
   },
   'mcc-mismatch': (draft) => {
-    const { rng, strength } = draft;
-    const factor = strength < 0.6 ? 2.5 : 12;
+    // Registered as a convenience store (typical ticket 40 CNY) while selling something dearer.
+    const { rng, strength, business } = draft;
+    draft.merchant.mcc = '5499';
+    const target = strength < 0.6 ? 2.5 : 12;
+    const factor = Math.max(1, (target * 40) / business.ticket);
     for (const tx of draft.transactions) {
-      if (rng.chance(0.9)) tx.amount = Math.round((tx.amount * factor * (0.7 + rng.next() * 0.6)) / 100) * 100;
+      if (rng.chance(0.9)) tx.amount = Math.max(100, Math.round((tx.amount * factor * (0.7 + rng.next() * 0.6)) / 100) * 100);
     }
   },
   'contract-ended': (draft) => {

@@ -1,0 +1,78 @@
+/** Reading case files and rule packs for the CLI, with errors that say which file is wrong. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { RulePackError } from '../contract/errors.js';
+import { loadRulePack, mergeRulePacks } from '../rules/loadRulePack.js';
+import type { RulePack } from '../rules/schema.js';
+
+/** A CLI failure with an exit code and a one-line message (plus optional detail lines). */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+    readonly details: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Reads all of standard input as text. */
+export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a file (or `-` for stdin) as text; unreadable input is exit code 2. */
+export async function readText(path: string, stdin: NodeJS.ReadableStream): Promise<string> {
+  if (path === '-') return readStdin(stdin);
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+  }
+}
+
+/** Parses JSON text; a syntax error is exit code 2 and names the source. */
+export function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new CliError(`${source} is not valid JSON`, 2);
+  }
+}
+
+/** Loads a rule pack file, or every `.json` file of a folder (sorted by name) merged into one pack. */
+export function readRulePack(path: string): RulePack {
+  let files: string[];
+  try {
+    files = statSync(path).isDirectory()
+      ? readdirSync(path)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => join(path, f))
+      : [path];
+  } catch (error) {
+    throw new CliError(`cannot read rule pack ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+  }
+  if (files.length === 0) throw new CliError(`no .json rule pack in ${path}`, 2);
+  const packs = files.map((file) => {
+    try {
+      return loadRulePack(parseJson(readFileSync(file, 'utf8'), file));
+    } catch (error) {
+      if (error instanceof RulePackError) {
+        throw new CliError(`invalid rule pack ${file}`, 2, error.problems.map((p) => `${p.path}: ${p.message}`));
+      }
+      throw error;
+    }
+  });
+  try {
+    return mergeRulePacks(packs);
+  } catch (error) {
+    if (error instanceof RulePackError) {
+      throw new CliError(`rule packs in ${path} do not merge`, 2, error.problems.map((p) => `${p.path}: ${p.message}`));
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * The `pos-suspension` command: a thin shell over the public API.
+ * Exit codes: 0 success, 1 some inputs failed, 2 usage error or unreadable / invalid input.
+ */
+import { createReadStream, statSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { caseFileJsonSchema } from '../contract/jsonSchema.js';
+import { ClassifierError } from '../contract/errors.js';
+import { maskPans } from '../contract/pan.js';
+import { parseCaseFile } from '../contract/parseCaseFile.js';
+import type { Lang } from '../contract/result.js';
+import { createClassifier } from '../engine/classifier.js';
+import { computeSignals } from '../signals/computeSignals.js';
+import { DEFAULT_MAX_LINE_BYTES, runBatch } from './batch.js';
+import { CliError, parseJson, readRulePack, readText } from './io.js';
+import { renderResult, renderSignals } from './render.js';
+import { createPaint } from './text.js';
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface CliIo {
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+interface ClassifyFlags {
+  format?: 'table' | 'json';
+  lang: Lang;
+  rules?: string;
+  minScore?: number;
+  ndjson?: boolean;
+  maxLineBytes: number;
+}
+
+const VERSION = '0.1.0';
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  let debug = argv.includes('--debug');
+  const program = new Command('pos-suspension')
+    .description('Explains why a merchant POS terminal was suspended: ranked causes with evidence and advice.')
+    .version(VERSION)
+    .option('--debug', 'print stack traces on errors')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  let exitCode = 0;
+
+  const colour = (stream: { isTTY?: boolean }) => stream.isTTY === true && !io.env?.NO_COLOR;
+  const langOption = () => new Option('--lang <lang>', 'language of titles and advice').choices(['en', 'zh-CN']).default('en');
+
+  program
+    .command('classify')
+    .description('classify one case file (JSON), or many (NDJSON, one per line)')
+    .argument('<file>', "case file path, or '-' for standard input")
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(['table', 'json']))
+    .addOption(langOption())
+    .option('--rules <file-or-dir>', 'rule pack file, or a folder of them (default: the bundled pack)')
+    .option('--min-score <n>', 'least score of a reported cause, 0 to 1 (default 0.4)', parseScore)
+    .option('--ndjson', 'one case file per line in, one result per line out (implied by a .ndjson file)')
+    .option('--max-line-bytes <n>', 'longest NDJSON line accepted', parsePositiveInt, DEFAULT_MAX_LINE_BYTES)
+    .action(async (file: string, flags: ClassifyFlags) => {
+      const classifier = createClassifier({
+        ...(flags.rules ? { rulePack: readRulePack(flags.rules) } : {}),
+        lang: flags.lang,
+        ...(flags.minScore === undefined ? {} : { options: { minScore: flags.minScore } }),
+      });
+      if (flags.ndjson || file.endsWith('.ndjson')) {
+        const input = file === '-' ? io.stdin : openStream(file);
+        const summary = await runBatch(
+          classifier,
+          { input: input as AsyncIterable<Buffer>, inputBytes: file === '-' ? undefined : statSync(file).size, stdout: io.stdout, stderr: io.stderr },
+          { lang: flags.lang, maxLineBytes: flags.maxLineBytes },
+        );
+        exitCode = summary.failed > 0 ? 1 : 0;
+        return;
+      }
+      const json = parseJson(await readText(file, io.stdin), file === '-' ? 'standard input' : file);
+      const result = classifier.classifySync(json);
+      const format = flags.format ?? (io.stdout.isTTY ? 'table' : 'json');
+      io.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderResult(result, createPaint(colour(io.stdout))));
+    });
+
+  program
+    .command('signals')
+    .description('print the signals computed from one case file')
+    .argument('<file>', "case file path, or '-' for standard input")
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(['table', 'json']))
+    .action(async (file: string, flags: { format?: 'table' | 'json' }) => {
+      const json = parseJson(await readText(file, io.stdin), file === '-' ? 'standard input' : file);
+      const signals = computeSignals(parseCaseFile(json));
+      const format = flags.format ?? (io.stdout.isTTY ? 'table' : 'json');
+      io.stdout.write(format === 'json' ? `${JSON.stringify(signals, null, 2)}\n` : renderSignals(signals, createPaint(colour(io.stdout))));
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of a case file')
+    .action(() => {
+      io.stdout.write(`${JSON.stringify(caseFileJsonSchema(), null, 2)}\n`);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    debug = program.opts().debug === true || debug;
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, debug);
+  }
+}
+
+function reportError(error: unknown, io: CliIo, debug: boolean): number {
+  if (error instanceof CommanderError) {
+    // help and version exit 0; commander already printed its message for usage errors.
+    return error.exitCode === 0 ? 0 : 2;
+  }
+  if (error instanceof CliError) {
+    io.stderr.write(`error: ${maskPans(error.message)}\n${error.details.map((d) => `  ${maskPans(d)}\n`).join('')}`);
+    return error.exitCode;
+  }
+  if (error instanceof ClassifierError) {
+    const [summary] = error.message.split('\n');
+    io.stderr.write(`error: ${summary}\n${error.problems.map((p) => `  ${p.path || '(root)'}: ${maskPans(p.message)}\n`).join('')}`);
+    return 2;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`error: ${maskPans(message.split('\n')[0] ?? 'unexpected error')}\n`);
+  if (debug && error instanceof Error && error.stack) io.stderr.write(`${maskPans(error.stack)}\n`);
+  return 2;
+}
+
+function openStream(file: string): NodeJS.ReadableStream {
+  try {
+    statSync(file);
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+  }
+  return createReadStream(file);
+}
+
+function parseScore(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a number from 0 to 1');
+  return n;
+}
+
+function parsePositiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
+  return n;
+}
+
+/** True when this module is the program being run (not imported by a test). */
+function isMain(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,110 @@
+/** Renders results and signals as terminal tables that fit 100 columns. */
+import { labelsFor } from '../advice/catalog.js';
+import type { Evidence, EvidenceCondition, Operator, Result } from '../contract/result.js';
+import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
+import { type Paint, padEnd, wrap } from './text.js';
+
+/** Width every table fits in. */
+export const TABLE_WIDTH = 100;
+
+const SYMBOL: Record<Operator, string> = {
+  equal: '=',
+  notEqual: '≠',
+  lessThan: '<',
+  lessThanInclusive: '≤',
+  greaterThan: '>',
+  greaterThanInclusive: '≥',
+};
+
+/** The ranked causes, then the full advice of the top cause. */
+export function renderResult(result: Result, paint: Paint): string {
+  const labels = labelsFor(result.lang);
+  const out: string[] = [];
+  const header = `${labels.merchant} ${result.merchantId} · ${labels.window} ${result.window.from.slice(0, 10)} → ${result.window.to.slice(0, 10)} · ${labels.rulePack} ${result.rulePack.name} ${result.rulePack.version}`;
+  out.push(...wrap(header, TABLE_WIDTH).map(paint.dim), '');
+  if (result.causes.length === 0) {
+    out.push(paint.green(labels.noCauses));
+    return `${out.join('\n')}\n`;
+  }
+  const cols = { rank: 3, title: 40, score: 7, confidence: 12 };
+  out.push(paint.bold(`${padEnd(labels.rank, cols.rank)}${padEnd(labels.cause, cols.title)}${padEnd(labels.score, cols.score)}${padEnd(labels.confidence, cols.confidence)}${labels.evidence}`));
+  const evidenceWidth = TABLE_WIDTH - cols.rank - cols.title - cols.score - cols.confidence;
+  for (const cause of result.causes) {
+    const confidence = labels[cause.confidence];
+    const colour = cause.confidence === 'high' ? paint.red : cause.confidence === 'medium' ? paint.yellow : (t: string) => t;
+    const evidence = strongestConditions(cause.evidence).map((c) =>
+      c === 'stated' ? labels.statedReason : `${c.signal} ${formatValue(c.value)} ${SYMBOL[c.operator]} ${formatValue(c.threshold)}`,
+    );
+    const unique = evidence.flatMap((line) => wrap(line, evidenceWidth));
+    const titleLines = wrap(cause.title, cols.title - 1);
+    const rows = Math.max(unique.length, titleLines.length, 1);
+    for (let i = 0; i < rows; i++) {
+      const first = i === 0;
+      out.push(
+        [
+          padEnd(first ? String(cause.rank) : '', cols.rank),
+          padEnd(titleLines[i] ?? '', cols.title),
+          padEnd(first ? cause.score.toFixed(2) : '', cols.score),
+          first ? colour(padEnd(confidence, cols.confidence)) : padEnd('', cols.confidence),
+          unique[i] ?? '',
+        ]
+          .join('')
+          .trimEnd(),
+      );
+    }
+  }
+  const top = result.causes[0];
+  if (top) {
+    out.push('', paint.bold(top.title), ...wrap(top.summary, TABLE_WIDTH));
+    const section = (title: string, lines: readonly string[]) => {
+      out.push('', paint.bold(title));
+      lines.forEach((line, i) => {
+        const [first, ...rest] = wrap(line, TABLE_WIDTH - 5);
+        out.push(`  ${String(i + 1).padStart(2)}. ${first ?? ''}`, ...rest.map((r) => `      ${r}`));
+      });
+    };
+    section(labels.remediation, top.remediation);
+    section(labels.appealMaterials, top.appealMaterials);
+    section(labels.prevention, top.prevention);
+    section(labels.alternatives, top.alternatives);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** Every signal with its value and unit. */
+export function renderSignals(signals: Signals, paint: Paint): string {
+  const out = [paint.bold(`${padEnd('signal', 30)}${padEnd('value', 20)}unit`)];
+  for (const [name, value] of Object.entries(signals)) {
+    out.push(`${padEnd(name, 30)}${padEnd(formatValue(value), 20)}${SIGNAL_CATALOG[name as SignalName]?.unit ?? ''}`.trimEnd());
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * The conditions to show for a cause: one line per signal and operator, with the most demanding
+ * threshold that held (`x ≥ 7` says more than `x ≥ 3`), in the order they first appear.
+ */
+function strongestConditions(evidence: readonly Evidence[]): (EvidenceCondition | 'stated')[] {
+  const shown = new Map<string, EvidenceCondition | 'stated'>();
+  for (const e of evidence) {
+    if (e.conditions.length === 0) shown.set('stated', 'stated');
+    for (const c of e.conditions) {
+      const key = `${c.signal} ${c.operator}`;
+      const current = shown.get(key);
+      if (current === undefined || current === 'stated' || moreDemanding(c, current)) shown.set(key, c);
+    }
+  }
+  return [...shown.values()];
+}
+
+function moreDemanding(a: EvidenceCondition, b: EvidenceCondition): boolean {
+  if (typeof a.threshold !== 'number' || typeof b.threshold !== 'number') return false;
+  const upward = a.operator === 'greaterThan' || a.operator === 'greaterThanInclusive';
+  const downward = a.operator === 'lessThan' || a.operator === 'lessThanInclusive';
+  return (upward && a.threshold > b.threshold) || (downward && a.threshold < b.threshold);
+}
+
+function formatValue(value: number | boolean): string {
+  if (typeof value === 'boolean') return String(value);
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 10_000) / 10_000);
+}
