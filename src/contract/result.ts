@@ -36,6 +36,21 @@ export const EvidenceSchema = z.object({
   conditions: z.array(EvidenceConditionSchema),
 });
 
+/** One signal change that would stop a rule firing. */
+export const SignalChangeSchema = z.object({
+  signal: z.string(),
+  value: z.union([z.number(), z.boolean()]),
+  operator: z.enum(OPERATORS),
+  threshold: z.union([z.number(), z.boolean()]),
+  example: z.union([z.number(), z.boolean()]),
+});
+
+/** What would clear a cause: per fired rule the smallest change, and the rules that must all stop. */
+export const ToClearSchema = z.object({
+  rules: z.array(z.object({ rule: z.string(), changes: z.array(SignalChangeSchema) })),
+  mustClear: z.array(z.string()),
+});
+
 /** A reported cause with its advice. */
 export const CauseResultSchema = z.object({
   id: z.enum(CAUSE_IDS),
@@ -46,6 +61,7 @@ export const CauseResultSchema = z.object({
   title: z.string(),
   summary: z.string(),
   evidence: z.array(EvidenceSchema),
+  toClear: ToClearSchema,
   remediation: z.array(z.string()),
   appealMaterials: z.array(z.string()),
   prevention: z.array(z.string()),
@@ -71,6 +87,8 @@ export const ResultSchema = z.object({
 
 /** One condition in a cause's evidence. */
 export type EvidenceCondition = z.infer<typeof EvidenceConditionSchema>;
+/** What would clear a cause. */
+export type ToClear = z.infer<typeof ToClearSchema>;
 /** One fired rule in a cause's evidence. */
 export type Evidence = z.infer<typeof EvidenceSchema>;
 /** A reported cause. */

@@ -7,6 +7,7 @@ import { CATEGORIES, CAUSE_CATEGORY, type CauseId } from '../contract/causes.js'
 import type { CauseResult, Evidence, Lang } from '../contract/result.js';
 import type { Rule } from '../rules/schema.js';
 import type { Signals } from '../signals/catalog.js';
+import { counterfactualFor } from './counterfactual.js';
 import { explain } from './evaluate.js';
 import { REASON_CODE_WEIGHT, causeOfReasonCode } from './reasonCode.js';
 
@@ -59,8 +60,10 @@ export function rankCauses(input: RankInput): CauseResult[] {
     .filter((c) => c.score >= input.minScore)
     .sort(compareCauses);
 
+  const rulesByName = new Map(input.fired.map((rule) => [rule.name, rule]));
   return scored.map(({ id, evidence, score }, index) => {
     const advice = adviceFor(id, input.lang);
+    const toClear = counterfactualFor(evidence, rulesByName, input.signals, input.minScore);
     return {
       id,
       category: CAUSE_CATEGORY[id],
@@ -70,6 +73,7 @@ export function rankCauses(input: RankInput): CauseResult[] {
       title: advice.title,
       summary: advice.summary,
       evidence,
+      toClear: { rules: toClear.rules.map((r) => ({ rule: r.rule, changes: [...r.changes] })), mustClear: [...toClear.mustClear] },
       remediation: [...advice.remediation],
       appealMaterials: [...advice.appealMaterials],
       prevention: [...advice.prevention],
