@@ -40,6 +40,7 @@ export {
   type Operator,
   ResultSchema,
   type Result,
+  type ToClear,
 } from './contract/result.js';
 export {
   type Classifier,
@@ -52,6 +53,7 @@ export {
 } from './engine/classifier.js';
 export type { EngineKind } from './engine/firedRules.js';
 export { DEFAULT_MIN_SCORE, noisyOr } from './engine/rank.js';
+export { type LintCode, type LintFinding, lintRulePack } from './rules/lint.js';
 export { loadRulePack, mergeRulePacks } from './rules/loadRulePack.js';
 export type { LeafCondition, Rule, RuleCondition, RulePack } from './rules/schema.js';
 export { SIGNAL_CATALOG, SIGNAL_NAMES, type SignalName, type SignalSpec, type Signals } from './signals/catalog.js';

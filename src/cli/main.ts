@@ -15,7 +15,8 @@ import { createClassifier } from '../engine/classifier.js';
 import { computeSignals } from '../signals/computeSignals.js';
 import { DEFAULT_MAX_LINE_BYTES, runBatch } from './batch.js';
 import { CliError, parseJson, readRulePack, readText } from './io.js';
-import { renderResult, renderSignals } from './render.js';
+import { renderFindings, renderResult, renderSignals } from './render.js';
+import { lintRulePack } from '../rules/lint.js';
 import { createPaint } from './text.js';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -93,6 +94,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       const signals = computeSignals(parseCaseFile(json));
       const format = flags.format ?? (io.stdout.isTTY ? 'table' : 'json');
       io.stdout.write(format === 'json' ? `${JSON.stringify(signals, null, 2)}\n` : renderSignals(signals, createPaint(colour(io.stdout))));
+    });
+
+  program
+    .command('lint')
+    .description('check a rule pack for rules that never or always fire, shadowed rules, bad ranges, duplicates')
+    .argument('<pack>', 'rule pack file, or a folder of them')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(['table', 'json']))
+    .option('--strict', 'exit 1 on warnings too')
+    .action((path: string, flags: { format?: 'table' | 'json'; strict?: boolean }) => {
+      const findings = lintRulePack(readRulePack(path));
+      const format = flags.format ?? (io.stdout.isTTY ? 'table' : 'json');
+      io.stdout.write(format === 'json' ? `${JSON.stringify(findings, null, 2)}\n` : renderFindings(findings, createPaint(colour(io.stdout))));
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      exitCode = errors > 0 || (flags.strict && findings.length > 0) ? 1 : 0;
     });
 
   program

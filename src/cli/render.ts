@@ -1,6 +1,7 @@
 /** Renders results and signals as terminal tables that fit 100 columns. */
 import { labelsFor } from '../advice/catalog.js';
 import type { Evidence, EvidenceCondition, Operator, Result } from '../contract/result.js';
+import type { LintFinding } from '../rules/lint.js';
 import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
 import { type Paint, padEnd, wrap } from './text.js';
 
@@ -115,4 +116,18 @@ function moreDemanding(a: EvidenceCondition, b: EvidenceCondition): boolean {
 function formatValue(value: number | boolean): string {
   if (typeof value === 'boolean') return String(value);
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 10_000) / 10_000);
+}
+
+/** Lint findings, one per line block, errors first. */
+export function renderFindings(findings: readonly LintFinding[], paint: Paint): string {
+  if (findings.length === 0) return `${paint.green('no findings')}\n`;
+  const out: string[] = [];
+  for (const f of findings) {
+    const tag = f.severity === 'error' ? paint.red('error  ') : paint.yellow('warning');
+    const head = `${tag} ${f.code}${f.rule ? ` (${f.rule})` : ''}`;
+    out.push(head, ...wrap(f.message, TABLE_WIDTH - 4).map((line) => `    ${line}`));
+  }
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  out.push('', `${errors} errors, ${findings.length - errors} warnings`);
+  return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
-/** The merchant's stated suspension reason code as a hint, through the mapping table `rules/reason-codes.json`. */
-import reasonCodes from '../../rules/reason-codes.json';
+/** The merchant's stated suspension reason code as a hint, through the mapping table `./data/reason-codes.json`. */
+import reasonCodes from './data/reason-codes.json';
 import type { CauseId } from '../contract/causes.js';
 
 const CODES: Readonly<Record<string, CauseId>> = reasonCodes.codes as Record<string, CauseId>;
