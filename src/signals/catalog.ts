@@ -136,6 +136,10 @@ export const SIGNAL_CATALOG = {
     'location',
     'Share of located sale attempts more than `farDistanceKm` (50 km) from the registered location; 0 without a registered location.',
   ),
+  recentFarFromHomeShare: shareOf(
+    'location',
+    'The same share over the last `recentDays` (7) local days of the window only: where the terminal is now.',
+  ),
   maxDistanceKm: measure('location', 'km', 'Greatest distance of a located sale attempt from the registered location; 0 without one.'),
   unknownTerminalCount: count('location', 'Sale attempts from a terminal id not in `merchant.terminals`; 0 when the list is not given.'),
   unknownTerminalShare: shareOf('location', 'unknownTerminalCount / sale attempts that carry a terminal id.'),

@@ -19,18 +19,27 @@ export function locationSignals(p: Prepared): FamilySignals<'location'> {
   const { merchant } = p.caseFile;
   const home = merchant.location;
   const known = merchant.terminals ? new Set(merchant.terminals) : undefined;
+  const recentFromDay = p.clock.dayOf(p.windowTo) - p.options.recentDays + 1;
   let located = 0;
   let far = 0;
+  let recentLocated = 0;
+  let recentFar = 0;
   let maxDistanceKm = 0;
   let withTerminal = 0;
   let unknownTerminals = 0;
-  for (const tx of p.txs) {
+  for (let i = 0; i < p.txs.length; i++) {
+    const tx = p.txs[i] as (typeof p.txs)[number];
     if (tx.type !== 'sale' || tx.status === 'reversed') continue;
     if (tx.location) {
       located++;
+      const recent = (p.day[i] as number) >= recentFromDay;
+      if (recent) recentLocated++;
       if (home) {
         const d = distanceKm(home, tx.location);
-        if (d > p.options.farDistanceKm) far++;
+        if (d > p.options.farDistanceKm) {
+          far++;
+          if (recent) recentFar++;
+        }
         if (d > maxDistanceKm) maxDistanceKm = d;
       }
     }
@@ -42,6 +51,7 @@ export function locationSignals(p: Prepared): FamilySignals<'location'> {
   return {
     locatedAttemptCount: located,
     farFromHomeShare: home ? share(far, located) : 0,
+    recentFarFromHomeShare: home ? share(recentFar, recentLocated) : 0,
     maxDistanceKm: Math.round(maxDistanceKm * 10) / 10,
     unknownTerminalCount: unknownTerminals,
     unknownTerminalShare: share(unknownTerminals, withTerminal),

@@ -53,6 +53,8 @@ export interface Draft {
   readonly days: number;
   readonly strength: number;
   nextId: number;
+  /** How many of `transactions` (the first ones) are baseline trading. */
+  baselineCount: number;
   /** Makes a transaction id. */
   id(): string;
   /** Local ISO timestamp (+08:00) of day `d` (0-based), at fractional hour `h`. */
@@ -89,6 +91,7 @@ export function generateMerchant(options: GenerateOptions): LabelledCase {
     days,
     strength: options.strength ?? 1,
     nextId: 1,
+    baselineCount: 0,
     id() {
       return `TX${String(this.nextId++).padStart(7, '0')}`;
     },
@@ -98,7 +101,12 @@ export function generateMerchant(options: GenerateOptions): LabelledCase {
     },
   };
   baseline(draft, options.volume ?? 1);
-  for (const cause of options.causes ?? []) injectCause(draft, cause);
+  draft.baselineCount = draft.transactions.length;
+  // Causes that add transactions go first; those that change existing ones (where the terminal is,
+  // how cards are read, ticket sizes, dormancy) go last, so they apply to the added ones too.
+  const transforming: readonly CauseId[] = ['mcc-mismatch', 'security-compromise', 'terminal-relocation', 'dormant-account'];
+  const order = [...(options.causes ?? [])].sort((a, b) => Number(transforming.includes(a)) - Number(transforming.includes(b)));
+  for (const cause of order) injectCause(draft, cause);
   draft.transactions.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   const causes = options.causes ?? [];
   const near = draft.strength < 0.6;
@@ -128,6 +136,28 @@ function baseline(draft: Draft, volume: number): void {
     for (let k = 0; k < count; k++) {
       const hour = open + (close - open) * busyHour(rng);
       addCustomerSale(draft, d, hour);
+    }
+    if (weekday !== 0 && weekday !== 6) regularsPay(draft, d);
+  }
+}
+
+/** Regulars pay twice a working day (morning and lunch), each always the same amount. */
+function regularsPay(draft: Draft, d: number): void {
+  const { rng, business } = draft;
+  for (let r = 0; r < business.regulars; r++) {
+    if (!rng.chance(0.8)) continue;
+    const amount = (2_000 + ((r * 613) % 30) * 100) * (r % 3 === 0 ? 2 : 1);
+    for (const base of [8, 12.5]) {
+      draft.transactions.push({
+        id: draft.id(),
+        at: draft.at(d, base + rng.next() * 1.2),
+        amount,
+        status: 'approved',
+        card: { token: `tok_reg_${draft.merchant.id}_${r}`, kind: r % 4 === 0 ? 'credit' : 'debit' },
+        entryMode: 'contactless',
+        terminalId: 'T01',
+        location: nearHome(draft),
+      });
     }
   }
 }

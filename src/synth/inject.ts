@@ -3,6 +3,7 @@
  * (1 = a clear case; about 0.35 = a near miss that a careful acquirer would not flag).
  */
 import type { CauseId } from '../contract/causes.js';
+import { mccProfile } from '../signals/referenceData.js';
 import { type Draft, nearHome, type TxInput } from './generate.js';
 
 type Injector = (draft: Draft) => void;
@@ -41,32 +42,44 @@ const INJECTORS: Record<CauseId, Injector> = {
   'credit-card-cash-out': (draft) => {
     const { rng, strength } = draft;
     const cards = Array.from({ length: rng.int(3, 6) }, (_, i) => `tok_cc_${draft.merchant.id}_${i}`);
-    const perDay = Math.max(1, Math.round(4 * strength));
+    const near = strength < 0.6;
     for (const d of recentDays(draft, 21)) {
-      if (!rng.chance(0.75 * strength + 0.1)) continue;
+      if (!rng.chance(near ? 0.3 : 0.75 * strength + 0.1)) continue;
       const card = rng.pick(cards);
-      const night = rng.chance(0.5);
-      let hour = night ? 23 + rng.next() * 2.5 : 14 + rng.next() * 6;
-      for (let k = 0; k < perDay + rng.int(0, 2); k++) {
-        const amount = rng.chance(0.3) ? rng.pick([999_900, 1_999_900, 4_999_900]) : rng.int(20, 120) * 10_000;
+      const night = !near && rng.chance(0.5);
+      let hour = night ? 23 + rng.next() * 2.5 : 14 + rng.next() * 4;
+      // A near miss: a good customer's credit card paying a round sum once or twice a day, hours apart.
+      const count = near ? rng.int(1, 2) : Math.max(3, Math.round(4 * strength)) + rng.int(0, 2);
+      for (let k = 0; k < count; k++) {
+        const amount = !near && rng.chance(0.3) ? rng.pick([999_900, 1_999_900, 4_999_900]) : rng.int(20, 120) * 10_000;
         sale(draft, d, hour, amount, { card: { token: card, kind: 'credit' }, entryMode: rng.pick(['swipe', 'chip']) });
-        hour += rng.chance(0.5) ? rng.next() * 0.15 : rng.next() * 2;
+        hour += near ? 3 + rng.next() * 2 : rng.chance(0.5) ? rng.next() * 0.15 : rng.next() * 2;
       }
     }
   },
   'fictitious-transactions': (draft) => {
     const { rng, strength } = draft;
-    const cards = Array.from({ length: rng.int(2, 4) }, (_, i) => `tok_fx_${draft.merchant.id}_${i}`);
+    const near = strength < 0.6;
     const amount = rng.pick([8_800, 16_800, 28_800, 50_000]);
-    const perDay = Math.round(30 * strength);
+    // Clear case: two to four cards making ~30 scripted sales a day, quarter-hourly, half keyed, many
+    // voided. Near miss: six loyal customers paying the same price once or twice a day, by chip.
+    const cards = Array.from({ length: near ? 6 : rng.int(2, 4) }, (_, i) => `tok_fx_${draft.merchant.id}_${i}`);
     for (const d of recentDays(draft, 14)) {
+      if (near) {
+        for (const card of cards) {
+          for (let k = rng.int(0, 2); k > 0; k--) {
+            sale(draft, d, 9 + rng.next() * 10, amount, { card: { token: card, kind: 'debit' }, entryMode: 'chip' });
+          }
+        }
+        continue;
+      }
       let hour = 9 + rng.next();
-      for (let k = 0; k < perDay; k++) {
+      for (let k = 0; k < Math.round(30 * strength); k++) {
         const tx = sale(draft, d, hour, amount, {
           card: { token: rng.pick(cards), kind: rng.pick(['debit', 'credit']) },
           entryMode: rng.chance(0.5) ? 'keyed' : 'chip',
         });
-        if (rng.chance(0.3 * strength)) {
+        if (rng.chance(0.3)) {
           draft.transactions.push({ ...tx, id: draft.id(), at: draft.at(d, hour + 0.2), type: 'void', refersTo: tx.id });
         }
         hour += 0.25 + (rng.next() - 0.5) * 0.01;
@@ -82,7 +95,8 @@ const INJECTORS: Record<CauseId, Injector> = {
     for (const d of recentDays(draft, 7)) {
       const n = strength < 0.6 ? rng.int(0, 1) : rng.int(1, 4);
       for (let k = 0; k < n; k++) {
-        const amount = strength < 0.6 ? rng.int(200_000, 500_000) : rng.int(5_200_000, 18_000_000);
+        // A near miss: big baskets for this business (5–9 times its usual ticket), nothing near 50,000 CNY.
+        const amount = strength < 0.6 ? Math.round(draft.business.ticket * 100 * (5 + rng.next() * 4)) : rng.int(5_200_000, 18_000_000);
         sale(draft, d, 11 + rng.next() * 8, amount, {
           card: { token: `tok_big_${draft.merchant.id}_${rng.int(1, 20)}`, kind: rng.pick(['credit', 'debit']) },
         });
@@ -104,8 +118,10 @@ const INJECTORS: Record<CauseId, Injector> = {
         });
       }
     }
+    // A near miss adds declines worth about 4 % of the usual attempts: elevated but under 10 %.
+    const perDay = strength < 0.6 ? Math.max(0, Math.round((0.04 * draft.transactions.length) / draft.days)) : 25;
     for (const d of recentDays(draft, 10)) {
-      for (let k = 0; k < (strength < 0.6 ? 3 : 25); k++) {
+      for (let k = 0; k < perDay; k++) {
         sale(draft, d, 10 + rng.next() * 10, rng.int(50, 3000) * 100, {
           status: 'declined',
           responseCode: rng.pick(['55', '14', '54', '51', '05']),
@@ -118,7 +134,8 @@ const INJECTORS: Record<CauseId, Injector> = {
     const { rng, strength } = draft;
     if (strength >= 0.6) event(draft, 'security-incident', draft.days - 2, 'terminal tamper alert');
     for (const tx of draft.transactions) {
-      if (tx.status === 'approved' && rng.chance(0.25 * strength)) tx.entryMode = 'fallback';
+      // Clear case: a quarter of sales fall back to the stripe; near miss: 5 % (a worn reader).
+      if (tx.status === 'approved' && rng.chance(strength < 0.6 ? 0.05 : 0.25 * strength)) tx.entryMode = 'fallback';
       if (strength >= 0.6 && rng.chance(0.15)) tx.terminalId = 'T99';
     }
   },
@@ -137,7 +154,8 @@ const INJECTORS: Record<CauseId, Injector> = {
   'complaints-and-disputes': (draft) => {
     const { rng, strength } = draft;
     const sales = draft.transactions.filter((t) => t.status === 'approved');
-    const chargebacks = Math.round(sales.length * 0.02 * strength);
+    // Clear case: chargebacks on about 2 % of sales; near miss: 0.5 %, under the schemes' 0.9 %.
+    const chargebacks = Math.round(sales.length * (strength < 0.6 ? 0.005 : 0.02 * strength));
     for (let k = 0; k < chargebacks; k++) {
       const tx = rng.pick(sales);
       draft.events.push({ type: 'chargeback', at: draft.at(draft.days - 1, 9 + k * 0.1), transactionId: tx.id, amount: tx.amount });
@@ -146,12 +164,14 @@ const INJECTORS: Record<CauseId, Injector> = {
     for (let k = 0; k < complaints; k++) event(draft, 'complaint', draft.days - 1 - rng.int(0, 20), 'goods not as described');
   },
   'mcc-mismatch': (draft) => {
-    // Registered as a convenience store (typical ticket 40 CNY) while selling something dearer.
     const { rng, strength, business } = draft;
-    draft.merchant.mcc = '5499';
-    const target = strength < 0.6 ? 2.5 : 12;
-    const factor = Math.max(1, (target * 40) / business.ticket);
-    for (const tx of draft.transactions) {
+    // Clear case: registered as a convenience store (typical ticket 40 CNY) while selling something
+    // dearer. Near miss: its own category, tickets 1.5 times the category's usual (an upmarket shop).
+    const near = strength < 0.6;
+    if (!near) draft.merchant.mcc = '5499';
+    const typical = (mccProfile(business.mcc, 'CNY')?.typicalTicket ?? business.ticket * 100) / 100;
+    const factor = near ? (1.5 * typical) / business.ticket : Math.max(1, (12 * 40) / business.ticket);
+    for (const tx of draft.transactions.slice(0, draft.baselineCount)) {
       if (rng.chance(0.9)) tx.amount = Math.max(100, Math.round((tx.amount * factor * (0.7 + rng.next() * 0.6)) / 100) * 100);
     }
   },
