@@ -5,6 +5,16 @@
  */
 export { type Advice, adviceFor, type Labels, labelsFor } from './advice/catalog.js';
 export {
+  backtest,
+  type BacktestReport,
+  type BacktestRun,
+  type CauseMetrics,
+  createBacktest,
+  type Label,
+  LabelSchema,
+  type Miss,
+} from './backtest/backtest.js';
+export {
   CaseFileSchema,
   EventSchema,
   MerchantSchema,

@@ -170,3 +170,36 @@ describe('the pos-suspension process', () => {
     expect(failure.code).toBe(2);
   });
 });
+
+describe('pos-suspension generate, backtest and lint', () => {
+  it('generates the same NDJSON for the same seed and backtests it', async () => {
+    const a = await cli(['generate', '--seed', '3', '--count', '20']);
+    const b = await cli(['generate', '--seed', '3', '--count', '20']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout.trim().split('\n')).toHaveLength(20);
+    const report = await cli(['backtest', '-', '--format', 'json'], { stdin: a.stdout });
+    expect(report.code).toBe(0);
+    expect(JSON.parse(report.stdout).total).toBe(20);
+    const table = await cli(['backtest', '-', '--format', 'table'], { stdin: a.stdout });
+    expect(table.stdout).toContain('top-1 accuracy');
+    for (const line of table.stdout.split('\n')) expect(displayWidth(line)).toBeLessThanOrEqual(100);
+  });
+
+  it('exits 1 from backtest when a line cannot be used', async () => {
+    const { code, stdout } = await cli(['backtest', '-', '--format', 'json'], { stdin: 'not json\n' });
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout).failed).toEqual([{ index: 0, message: 'missing or invalid label' }]);
+  });
+
+  it('lints a pack: 0 for the default pack, 1 with errors, 2 for an invalid pack', async () => {
+    expect((await cli(['lint', 'rules/default.json'])).code).toBe(0);
+    expect((await cli(['lint', 'rules/default.json', '--strict'])).code).toBe(1);
+    const bad = join(tmp, 'never.json');
+    writeFileSync(bad, JSON.stringify({ name: 'p', version: '1.0.0', rules: [{ name: 'r', conditions: { all: [{ fact: 'nightSaleShare', operator: 'greaterThan', value: 2 }] }, event: { type: 'credit-card-cash-out', params: { weight: 0.5 } } }] }));
+    const result = await cli(['lint', bad, '--format', 'json']);
+    expect(result.code).toBe(1);
+    expect(JSON.parse(result.stdout).filter((f: { severity: string }) => f.severity === 'error').map((f: { code: string }) => f.code)).toEqual(['never-fires', 'threshold-out-of-range']);
+    expect((await cli(['lint', join(tmp, 'missing.json')])).code).toBe(2);
+  });
+});

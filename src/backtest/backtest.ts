@@ -52,6 +52,8 @@ export interface BacktestReport {
   readonly perCause: Readonly<Record<CauseId, CauseMetrics>>;
   /** label (expected cause or "(none)") → top cause (or "(none)") → count. */
   readonly confusion: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** The wrong part of the confusion: label → wrong top cause → count (a labelled second cause on top is right). */
+  readonly errors: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Wrong answers, the most confident first (at most `worst`). */
   readonly misses: readonly Miss[];
   /** Inputs that could not be classified (invalid case file or label), by index. */
@@ -62,6 +64,21 @@ const NONE = '(none)';
 
 /** Runs a backtest over labelled cases (`{ label, ...caseFile }` objects). */
 export function backtest(cases: Iterable<unknown>, classifier: Classifier, options: { worst?: number } = {}): BacktestReport {
+  const run = createBacktest(classifier, options);
+  for (const input of cases) run.add(input);
+  return run.report();
+}
+
+/** An incremental backtest, for inputs that arrive one at a time (a streamed NDJSON file). */
+export interface BacktestRun {
+  /** Classifies one labelled case (or records why it could not be). */
+  add(input: unknown): void;
+  /** The report over every case added so far. */
+  report(): BacktestReport;
+}
+
+/** Starts an incremental backtest; memory holds counts and the worst misses, not the cases. */
+export function createBacktest(classifier: Classifier, options: { worst?: number } = {}): BacktestRun {
   const worst = options.worst ?? 10;
   let total = 0;
   let correct = 0;
@@ -70,6 +87,7 @@ export function backtest(cases: Iterable<unknown>, classifier: Classifier, optio
   let clean = 0;
   let cleanOk = 0;
   const confusion: Record<string, Record<string, number>> = {};
+  const errors: Record<string, Record<string, number>> = {};
   const topCount: Record<string, number> = {};
   const topRight: Record<string, number> = {};
   const support: Record<string, number> = {};
@@ -78,19 +96,19 @@ export function backtest(cases: Iterable<unknown>, classifier: Classifier, optio
   const failed: { index: number; message: string }[] = [];
 
   let index = -1;
-  for (const input of cases) {
+  const add = (input: unknown): void => {
     index++;
     const labelled = LabelSchema.safeParse((input as { label?: unknown } | null)?.label);
     if (!labelled.success) {
       failed.push({ index, message: 'missing or invalid label' });
-      continue;
+      return;
     }
     let result: ReturnType<Classifier['classifySync']>;
     try {
       result = classifier.classifySync(input);
     } catch (error) {
       failed.push({ index, message: error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : 'error' });
-      continue;
+      return;
     }
     const label = labelled.data;
     const wanted = label.expected === null ? [] : [label.expected, ...label.acceptable];
@@ -115,6 +133,8 @@ export function backtest(cases: Iterable<unknown>, classifier: Classifier, optio
       if (wanted.includes(top)) topRight[top] = (topRight[top] ?? 0) + 1;
     }
     if (!ok) {
+      const wrong = (errors[label.expected ?? NONE] ??= {});
+      wrong[top ?? NONE] = (wrong[top ?? NONE] ?? 0) + 1;
       misses.push({
         index,
         merchantId: result.merchantId,
@@ -123,9 +143,15 @@ export function backtest(cases: Iterable<unknown>, classifier: Classifier, optio
         score: result.causes[0]?.score ?? 0,
         causes: result.causes.map((c) => ({ id: c.id, score: c.score, evidence: c.evidence })),
       });
+      // Keep only the worst: the most confident wrong answers.
+      if (misses.length > worst * 4) {
+        misses.sort(byConfidence);
+        misses.length = worst;
+      }
     }
-  }
+  };
 
+  const report = (): BacktestReport => {
   const perCause = {} as Record<CauseId, CauseMetrics>;
   for (const cause of CAUSE_IDS) {
     const precision = ratio(topRight[cause] ?? 0, topCount[cause] ?? 0);
@@ -137,7 +163,7 @@ export function backtest(cases: Iterable<unknown>, classifier: Classifier, optio
       support: support[cause] ?? 0,
     };
   }
-  misses.sort((a, b) => b.score - a.score || a.index - b.index);
+  const sortedMisses = [...misses].sort(byConfidence);
   return {
     total,
     top1Accuracy: round4(ratio(correct, total)),
@@ -145,10 +171,17 @@ export function backtest(cases: Iterable<unknown>, classifier: Classifier, optio
     cleanRate: round4(ratio(cleanOk, clean)),
     falsePositiveRate: round4(clean > 0 ? 1 - cleanOk / clean : 0),
     perCause,
-    confusion,
-    misses: misses.slice(0, worst).map(({ score: _score, ...miss }) => miss),
-    failed,
+    confusion: structuredClone(confusion),
+    errors: structuredClone(errors),
+    misses: sortedMisses.slice(0, worst).map(({ score: _score, ...miss }) => miss),
+    failed: [...failed],
   };
+  };
+  return { add, report };
+}
+
+function byConfidence(a: { score: number; index: number }, b: { score: number; index: number }): number {
+  return b.score - a.score || a.index - b.index;
 }
 
 function ratio(a: number, b: number): number {

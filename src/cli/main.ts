@@ -2,7 +2,8 @@
  * The `pos-suspension` command: a thin shell over the public API.
  * Exit codes: 0 success, 1 some inputs failed, 2 usage error or unreadable / invalid input.
  */
-import { createReadStream, statSync } from 'node:fs';
+import { type WriteStream, createReadStream, createWriteStream, statSync } from 'node:fs';
+import { once } from 'node:events';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
@@ -15,7 +16,10 @@ import { createClassifier } from '../engine/classifier.js';
 import { computeSignals } from '../signals/computeSignals.js';
 import { DEFAULT_MAX_LINE_BYTES, runBatch } from './batch.js';
 import { CliError, parseJson, readRulePack, readText } from './io.js';
-import { renderFindings, renderResult, renderSignals } from './render.js';
+import { renderBacktest, renderFindings, renderResult, renderSignals } from './render.js';
+import { createBacktest } from '../backtest/backtest.js';
+import { generateSet } from '../synth/generateSet.js';
+import { readLines } from './lines.js';
 import { lintRulePack } from '../rules/lint.js';
 import { createPaint } from './text.js';
 
@@ -111,6 +115,42 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('generate')
+    .description('write seeded synthetic merchants with labels as NDJSON (healthy, look-alikes, near misses, every cause, pairs)')
+    .option('--seed <n>', 'random seed (same seed, same bytes)', parsePositiveInt, 1)
+    .option('--count <n>', 'number of merchants', parsePositiveInt, 100)
+    .option('--out <file>', 'write to a file instead of standard output')
+    .action(async (flags: { seed: number; count: number; out?: string }) => {
+      const out = flags.out ? createWriteStream(flags.out) : io.stdout;
+      for (const labelled of generateSet({ seed: flags.seed, count: flags.count })) {
+        if (!out.write(`${JSON.stringify({ label: labelled.label, ...labelled.caseFile })}\n`)) await once(out, 'drain');
+      }
+      if (flags.out) await new Promise<void>((resolve, reject) => (out as WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
+    });
+
+  program
+    .command('backtest')
+    .description('classify labelled merchants (NDJSON with a label per line) and report accuracy')
+    .argument('<file>', "labelled NDJSON file, or '-' for standard input")
+    .option('--rules <file-or-dir>', 'rule pack file, or a folder of them (default: the bundled pack)')
+    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(['table', 'json']))
+    .option('--worst <n>', 'how many misclassified merchants to show', parsePositiveInt, 10)
+    .option('--max-line-bytes <n>', 'longest NDJSON line accepted', parsePositiveInt, DEFAULT_MAX_LINE_BYTES)
+    .action(async (file: string, flags: { rules?: string; format?: 'table' | 'json'; worst: number; maxLineBytes: number }) => {
+      const classifier = createClassifier(flags.rules ? { rulePack: readRulePack(flags.rules) } : {});
+      const run = createBacktest(classifier, { worst: flags.worst });
+      const input = (file === '-' ? io.stdin : openStream(file)) as AsyncIterable<Buffer>;
+      for await (const line of readLines(input, flags.maxLineBytes)) {
+        if ('tooLong' in line) run.add(undefined);
+        else if (line.text.trim() !== '') run.add(parseJsonOrUndefined(line.text));
+      }
+      const report = run.report();
+      const format = flags.format ?? (io.stdout.isTTY ? 'table' : 'json');
+      io.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderBacktest(report, createPaint(colour(io.stdout))));
+      exitCode = report.failed.length > 0 ? 1 : 0;
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of a case file')
     .action(() => {
@@ -153,6 +193,14 @@ function openStream(file: string): NodeJS.ReadableStream {
     throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
   }
   return createReadStream(file);
+}
+
+function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function parseScore(value: string): number {

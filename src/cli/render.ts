@@ -1,6 +1,7 @@
 /** Renders results and signals as terminal tables that fit 100 columns. */
 import { labelsFor } from '../advice/catalog.js';
 import type { Evidence, EvidenceCondition, Operator, Result } from '../contract/result.js';
+import type { BacktestReport } from '../backtest/backtest.js';
 import type { LintFinding } from '../rules/lint.js';
 import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
 import { type Paint, padEnd, wrap } from './text.js';
@@ -129,5 +130,37 @@ export function renderFindings(findings: readonly LintFinding[], paint: Paint): 
   }
   const errors = findings.filter((f) => f.severity === 'error').length;
   out.push('', `${errors} errors, ${findings.length - errors} warnings`);
+  return `${out.join('\n')}\n`;
+}
+
+/** A backtest report: headline figures, per-cause metrics, the off-diagonal confusion and the worst misses. */
+export function renderBacktest(report: BacktestReport, paint: Paint): string {
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+  const out = [
+    paint.bold(`Backtest of ${report.total} merchants`),
+    `  top-1 accuracy          ${pct(report.top1Accuracy)}`,
+    `  top-3 recall            ${pct(report.top3Recall)}`,
+    `  clean merchants clean   ${pct(report.cleanRate)}   (false-positive rate ${pct(report.falsePositiveRate)})`,
+    `  failed inputs           ${report.failed.length}`,
+    '',
+    paint.bold(`${padEnd('cause', 28)}${padEnd('precision', 11)}${padEnd('recall', 9)}${padEnd('F1', 8)}support`),
+  ];
+  for (const [cause, m] of Object.entries(report.perCause)) {
+    out.push(`${padEnd(cause, 28)}${padEnd(m.precision.toFixed(3), 11)}${padEnd(m.recall.toFixed(3), 9)}${padEnd(m.f1.toFixed(3), 8)}${m.support}`);
+  }
+  out.push('', paint.bold('Errors (label → wrong top cause); the full confusion matrix is in --format json'));
+  const off = Object.entries(report.errors).flatMap(([label, row]) =>
+    Object.entries(row).map(([top, n]) => `  ${padEnd(label, 26)} → ${padEnd(top, 26)} ${n}`),
+  );
+  out.push(...(off.length > 0 ? off : ['  (none)']));
+  if (report.misses.length > 0) out.push('', paint.bold('Worst misclassified (most confident first)'));
+  for (const miss of report.misses) {
+    const wanted = miss.label.expected ?? '(none)';
+    out.push(`  #${miss.index} ${miss.merchantId}: expected ${wanted}, got ${miss.top ?? '(none)'}${miss.label.note ? ` · ${miss.label.note}` : ''}`);
+    for (const cause of miss.causes.slice(0, 3)) {
+      const rules = cause.evidence.map((e) => e.rule).join(', ');
+      out.push(...wrap(`${cause.id} ${cause.score}: ${rules}`, TABLE_WIDTH - 6).map((l) => `      ${l}`));
+    }
+  }
   return `${out.join('\n')}\n`;
 }
