@@ -51,7 +51,12 @@ const INJECTORS: Record<CauseId, Injector> = {
       // A near miss: a good customer's credit card paying a round sum once or twice a day, hours apart.
       const count = near ? rng.int(1, 2) : Math.max(3, Math.round(4 * strength)) + rng.int(0, 2);
       for (let k = 0; k < count; k++) {
-        const amount = !near && rng.chance(0.3) ? rng.pick([999_900, 1_999_900, 4_999_900]) : rng.int(20, 120) * 10_000;
+        // A near miss pays whole hundreds of an ordinary size for this business.
+        const amount = near
+          ? Math.max(1, Math.round((draft.business.ticket * (1 + rng.next() * 3)) / 100)) * 10_000
+          : rng.chance(0.3)
+            ? rng.pick([999_900, 1_999_900, 4_999_900])
+            : rng.int(20, 120) * 10_000;
         sale(draft, d, hour, amount, { card: { token: card, kind: 'credit' }, entryMode: rng.pick(['swipe', 'chip']) });
         hour += near ? 3 + rng.next() * 2 : rng.chance(0.5) ? rng.next() * 0.15 : rng.next() * 2;
       }
