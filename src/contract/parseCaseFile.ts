@@ -102,8 +102,13 @@ function screenStrings(input: unknown, limit: Limits): Problem[] {
       return;
     }
     for (const key of Object.keys(value)) {
-      path.push(containsPan(key) ? '[key removed]' : key);
-      visit((value as Record<string, unknown>)[key], depth + 1);
+      if (containsPan(key)) {
+        path.push('[key removed]');
+        problems.push({ path: formatPath(path), message: `key ${PAN_MESSAGE}` });
+      } else {
+        path.push(key);
+        visit((value as Record<string, unknown>)[key], depth + 1);
+      }
       path.pop();
     }
   };
