@@ -28,11 +28,32 @@ export function passesLuhn(digits: string): boolean {
  * digits is checked, so "4111 1111 1111 1111 2026" is still caught.
  */
 export function containsPan(text: string): boolean {
-  if (text.length < 13) return false;
+  if (text.length < 13 || longestDigitRun(text) < 13) return false;
   for (const match of text.matchAll(DIGIT_RUN)) {
     if (runHoldsPan(match[0])) return true;
   }
   return false;
+}
+
+/** Digits in the longest run of digits joined by single spaces or dashes (a cheap pre-check). */
+function longestDigitRun(text: string): number {
+  let best = 0;
+  let current = 0;
+  let separatorBefore = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      current++;
+      separatorBefore = false;
+      if (current > best) best = current;
+    } else if ((c === 32 || c === 45) && current > 0 && !separatorBefore) {
+      separatorBefore = true;
+    } else {
+      current = 0;
+      separatorBefore = false;
+    }
+  }
+  return best;
 }
 
 function runHoldsPan(run: string): boolean {

@@ -46,28 +46,71 @@ function validDate(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** The digit at `i` as a number, or -1. */
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** Two digits at `i` as a number, or -1. */
+function twoDigits(text: string, i: number): number {
+  const a = digitAt(text, i);
+  const b = digitAt(text, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
 /**
  * Epoch milliseconds of an ISO 8601 timestamp that carries `Z` or an offset, or `undefined` when the
- * text is not one (no offset, impossible date or time, offset beyond ±18:00).
+ * text is not one (no offset, impossible date or time, offset beyond ±18:00). One scan over char
+ * codes, no allocation: this runs once per transaction. It accepts exactly what {@link TIMESTAMP} does.
  */
 export function parseTimestamp(text: string): number | undefined {
-  const m = TIMESTAMP.exec(text);
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const hour = Number(m[4]);
-  const minute = Number(m[5]);
-  const second = m[6] === undefined ? 0 : Number(m[6]);
-  if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
-  const millis = m[7] === undefined ? 0 : Math.floor(Number(`0.${m[7]}`) * 1000);
-  let offsetMinutes = 0;
-  if (m[8] === undefined) {
-    const oh = Number(m[10]);
-    const om = Number(m[11]);
-    if (oh > 18 || om > 59) return undefined;
-    offsetMinutes = (m[9] === '-' ? -1 : 1) * (oh * 60 + om);
+  const n = text.length;
+  if (n < 17) return undefined;
+  const y1 = twoDigits(text, 0);
+  const y2 = twoDigits(text, 2);
+  if (y1 < 0 || y2 < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const year = y1 * 100 + y2;
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const sep = text.charCodeAt(10);
+  if (month < 0 || day < 0 || (sep !== 84 && sep !== 116 && sep !== 32)) return undefined;
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  if (hour < 0 || minute < 0 || text.charCodeAt(13) !== 58) return undefined;
+  let i = 16;
+  let second = 0;
+  let millis = 0;
+  if (text.charCodeAt(i) === 58) {
+    second = twoDigits(text, i + 1);
+    if (second < 0) return undefined;
+    i += 3;
+    const dot = text.charCodeAt(i);
+    if (dot === 46 || dot === 44) {
+      i++;
+      let digits = 0;
+      let scale = 100;
+      while (i < n && digitAt(text, i) >= 0) {
+        if (digits < 3) millis += digitAt(text, i) * scale;
+        scale /= 10;
+        digits++;
+        i++;
+      }
+      if (digits === 0 || digits > 9) return undefined;
+    }
   }
+  let offsetMinutes = 0;
+  const zone = text.charCodeAt(i);
+  if (zone === 90 || zone === 122) {
+    if (i + 1 !== n) return undefined;
+  } else if (zone === 43 || zone === 45) {
+    const oh = twoDigits(text, i + 1);
+    const colon = text.charCodeAt(i + 3) === 58 ? 1 : 0;
+    const om = twoDigits(text, i + 3 + colon);
+    if (oh < 0 || om < 0 || i + 5 + colon !== n || oh > 18 || om > 59) return undefined;
+    offsetMinutes = (zone === 45 ? -1 : 1) * (oh * 60 + om);
+  } else return undefined;
+  if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
   const localMs = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
   return localMs - offsetMinutes * MS_PER_MINUTE;
 }

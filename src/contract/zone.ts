@@ -43,8 +43,12 @@ export function createLocalClock(timeZone: string): LocalClock {
   });
   // Offsets are cached per UTC hour: the cache belongs to this clock (one per classification), not the module.
   const offsets = new Map<number, number>();
+  // Transactions come in time order, so the previous hour's answer is usually the right one.
+  let lastHourKey = Number.NaN;
+  let lastOffset = 0;
   const offsetAt = (epochMs: number): number => {
     const hourKey = Math.floor(epochMs / MS_PER_HOUR);
+    if (hourKey === lastHourKey) return lastOffset;
     let offset = offsets.get(hourKey);
     if (offset === undefined) {
       const start = computeOffset(format, hourKey * MS_PER_HOUR);
@@ -52,7 +56,10 @@ export function createLocalClock(timeZone: string): LocalClock {
       offset = start === end ? start : Number.NaN;
       offsets.set(hourKey, offset);
     }
-    return Number.isNaN(offset) ? computeOffset(format, epochMs) : offset;
+    if (Number.isNaN(offset)) return computeOffset(format, epochMs);
+    lastHourKey = hourKey;
+    lastOffset = offset;
+    return offset;
   };
   return {
     offsetAt,

@@ -7,7 +7,7 @@ const SPIKE_CAP = 100;
 
 /** Computes the `amounts` family. */
 export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
-  const { txs, sales, day, hour, options } = p;
+  const { sales, day, hour, options } = p;
   const { merchant } = p.caseFile;
   const profile = mccProfile(merchant.mcc, merchant.currency);
   const outlierAt = profile ? profile.typicalTicket * options.mccOutlierFactor : Number.POSITIVE_INFINITY;
@@ -26,13 +26,11 @@ export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
   let largeSalesMaxPerDay = 0;
   let currentDay = Number.NaN;
   let largeToday = 0;
-  const amounts = new Float64Array(sales.length);
 
   for (let k = 0; k < sales.length; k++) {
     const i = sales[k] as number;
-    const amount = (txs[i] as (typeof txs)[number]).amount;
+    const amount = p.amount[i] as number;
     const d = day[i] as number;
-    amounts[k] = amount;
     saleAmount += amount;
     if (d !== currentDay) {
       currentDay = d;
@@ -73,7 +71,7 @@ export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
     volumeSpikeRatio,
     mccKnown: profile !== undefined,
     averageTicketVsMcc: saleCount > 0 ? share(averageTicket, typical) : 0,
-    medianTicketVsMcc: saleCount > 0 ? share(median(amounts), typical) : 0,
+    medianTicketVsMcc: saleCount > 0 ? share(median(p.sortedSaleAmounts), typical) : 0,
     mccOutlierSaleCount,
     mccOutlierSaleShare: share(mccOutlierSaleCount, saleCount),
     offHoursForMccShare: share(offHours, saleCount),
@@ -85,9 +83,9 @@ export function isNight(hour: number, start: number, end: number): boolean {
   return start > end ? hour >= start || hour < end : hour >= start && hour < end;
 }
 
-function median(values: Float64Array): number {
-  if (values.length === 0) return 0;
-  const sorted = values.slice().sort();
+/** Median of ascending values; 0 for none. */
+function median(sorted: Float64Array): number {
+  if (sorted.length === 0) return 0;
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

@@ -1,15 +1,31 @@
 /** Cash-out shape signals (信用卡套现): round and near-limit amounts, credit cards, the same card repeating, night sales, split sales. */
 import { isNight } from './amounts.js';
 import type { FamilySignals } from './catalog.js';
-import { type Prepared, share } from './prepare.js';
+import { FLAG, type Prepared, share } from './prepare.js';
 
 const MS_PER_MINUTE = 60_000;
 
-/** Computes the `cashOut` family. */
+/**
+ * Computes the `cashOut` family in one pass over the approved sales. Per-card state lives in typed
+ * arrays indexed by card number (no per-sale allocation); a card's day is settled when the card
+ * next appears on a later day, or at the end.
+ */
 export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
-  const { txs, sales, day, hour, ms, options } = p;
+  const { sales, day, hour, ms, card, flags, options } = p;
   const limits = nearLimitTargets(options.roundLimits, p.caseFile.merchant.singleSaleLimit);
-  const band = options.nearLimitBand;
+  const floors = limits.map((limit) => limit * (1 - options.nearLimitBand));
+  const cards = p.cardTokens.length;
+
+  // The current day of each card and what it did that day.
+  const cardDay = new Int32Array(cards).fill(-2147483648);
+  const daySales = new Int32Array(cards);
+  const dayRoundish = new Int32Array(cards);
+  const dayCredit = new Uint8Array(cards);
+  const dayNight = new Uint8Array(cards);
+  // Each card's sales as a linked list over sale positions, for the split-sale scan.
+  const firstSale = new Int32Array(cards).fill(-1);
+  const lastSale = new Int32Array(cards).fill(-1);
+  const nextSale = new Int32Array(sales.length).fill(-1);
 
   let round = 0;
   let nearLimit = 0;
@@ -21,34 +37,24 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
   let repeatCardSales = 0;
   let repeatCreditRoundDays = 0;
   let repeatCreditRoundNightDays = 0;
-  const salesByCard = new Map<string, number[]>();
 
-  // One local day of one card: how many sales, how many round or near-limit, any credit, any at night.
-  interface CardDay {
-    sales: number;
-    roundish: number;
-    credit: boolean;
-    night: boolean;
-  }
-  let cardDays = new Map<string, CardDay>();
-  let currentDay = Number.NaN;
-  const closeDay = () => {
-    for (const cd of cardDays.values()) {
-      if (cd.sales < options.sameCardDailyRepeat) continue;
-      repeatCardDays++;
-      repeatCardSales += cd.sales;
-      if (cd.credit && cd.roundish * 2 >= cd.sales) {
-        repeatCreditRoundDays++;
-        if (cd.night) repeatCreditRoundNightDays++;
-      }
+  const settle = (c: number) => {
+    const n = daySales[c] as number;
+    if (n < options.sameCardDailyRepeat) return;
+    repeatCardDays++;
+    repeatCardSales += n;
+    if (dayCredit[c] === 1 && (dayRoundish[c] as number) * 2 >= n) {
+      repeatCreditRoundDays++;
+      if (dayNight[c] === 1) repeatCreditRoundNightDays++;
     }
   };
 
-  for (const i of sales) {
-    const tx = txs[i] as (typeof txs)[number];
-    const isRound = tx.amount % options.roundAmountUnit === 0;
-    const isNear = isNearLimit(tx.amount, limits, band);
-    const isCredit = tx.card?.kind === 'credit';
+  for (let k = 0; k < sales.length; k++) {
+    const i = sales[k] as number;
+    const amount = p.amount[i] as number;
+    const isRound = amount % options.roundAmountUnit === 0;
+    const isNear = isNearLimit(amount, limits, floors);
+    const isCredit = ((flags[i] as number) & FLAG.credit) !== 0;
     const atNight = isNight(hour[i] as number, options.nightStartHour, options.nightEndHour);
     if (isRound) round++;
     if (isCredit) credit++;
@@ -56,33 +62,36 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
     if (isNear) nearLimit++;
     if (atNight) night++;
 
-    if (day[i] !== currentDay) {
-      closeDay();
-      cardDays = new Map();
-      currentDay = day[i] as number;
+    const c = card[i] as number;
+    if (c < 0) continue;
+    const d = day[i] as number;
+    if (cardDay[c] !== d) {
+      if (cardDay[c] !== -2147483648) settle(c);
+      cardDay[c] = d;
+      daySales[c] = 0;
+      dayRoundish[c] = 0;
+      dayCredit[c] = 0;
+      dayNight[c] = 0;
     }
-    const token = tx.card?.token;
-    if (token === undefined) continue;
-    let cd = cardDays.get(token);
-    if (!cd) {
-      cd = { sales: 0, roundish: 0, credit: false, night: false };
-      cardDays.set(token, cd);
-    }
-    cd.sales++;
-    if ((isRound || isNear) && tx.amount >= options.cashOutMinAmount) cd.roundish++;
-    if (isCredit) cd.credit = true;
-    if (atNight) cd.night = true;
-    if (cd.sales > sameCardMaxSalesPerDay) sameCardMaxSalesPerDay = cd.sales;
-    const list = salesByCard.get(token);
-    if (list) list.push(i);
-    else salesByCard.set(token, [i]);
+    const n = (daySales[c] as number) + 1;
+    daySales[c] = n;
+    if ((isRound || isNear) && amount >= options.cashOutMinAmount) dayRoundish[c] = (dayRoundish[c] as number) + 1;
+    if (isCredit) dayCredit[c] = 1;
+    if (atNight) dayNight[c] = 1;
+    if (n > sameCardMaxSalesPerDay) sameCardMaxSalesPerDay = n;
+
+    if (firstSale[c] === -1) firstSale[c] = k;
+    else nextSale[lastSale[c] as number] = k;
+    lastSale[c] = k;
   }
-  closeDay();
+  for (let c = 0; c < cards; c++) if (cardDay[c] !== -2147483648) settle(c);
 
   let splitSaleClusters = 0;
   const windowMs = options.splitWindowMinutes * MS_PER_MINUTE;
-  for (const list of salesByCard.values()) {
-    splitSaleClusters += countClusters(list, ms, (i) => (txs[i] as (typeof txs)[number]).amount, windowMs, options);
+  const msOf = (k: number) => ms[sales[k] as number] as number;
+  const amountOf = (k: number) => p.amount[sales[k] as number] as number;
+  for (let c = 0; c < cards; c++) {
+    splitSaleClusters += countClusters(firstSale[c] as number, nextSale, msOf, amountOf, windowMs, options);
   }
 
   const n = sales.length;
@@ -106,41 +115,44 @@ function nearLimitTargets(roundLimits: readonly number[], singleSaleLimit: numbe
   return targets.sort((a, b) => a - b);
 }
 
-function isNearLimit(amount: number, limits: readonly number[], band: number): boolean {
-  for (const limit of limits) {
-    if (amount < limit && amount >= limit * (1 - band)) return true;
+/** True when `amount` is in [floor, limit) for one of the limits. */
+function isNearLimit(amount: number, limits: readonly number[], floors: readonly number[]): boolean {
+  for (let j = 0; j < limits.length; j++) {
+    if (amount < (limits[j] as number) && amount >= (floors[j] as number)) return true;
   }
   return false;
 }
 
 /**
- * Disjoint clusters in one card's time-ordered sales: at least `splitMinSales` sales within the
- * window whose total reaches the split threshold. Greedy from the earliest sale, so the count does
- * not depend on anything but the sales themselves.
+ * Disjoint clusters in one card's time-ordered sales (a linked list from `first` through `next`): at
+ * least `splitMinSales` sales within the window whose total reaches the split threshold. Greedy from
+ * the earliest sale, so the count depends on nothing but the sales themselves.
  */
 function countClusters(
-  list: readonly number[],
-  ms: Float64Array,
-  amountOf: (i: number) => number,
+  first: number,
+  next: Int32Array,
+  msOf: (k: number) => number,
+  amountOf: (k: number) => number,
   windowMs: number,
   options: Prepared['options'],
 ): number {
-  if (list.length < options.splitMinSales) return 0;
   let clusters = 0;
-  let start = 0;
-  while (start + options.splitMinSales <= list.length) {
-    const t0 = ms[list[start] as number] as number;
+  let start = first;
+  while (start !== -1) {
+    const t0 = msOf(start);
     let end = start;
+    let count = 0;
     let total = 0;
-    while (end < list.length && (ms[list[end] as number] as number) - t0 <= windowMs) {
-      total += amountOf(list[end] as number);
-      end++;
+    while (end !== -1 && msOf(end) - t0 <= windowMs) {
+      total += amountOf(end);
+      count++;
+      end = next[end] as number;
     }
-    if (end - start >= options.splitMinSales && total >= options.splitSaleThreshold) {
+    if (count >= options.splitMinSales && total >= options.splitSaleThreshold) {
       clusters++;
       start = end;
     } else {
-      start++;
+      start = next[start] as number;
     }
   }
   return clusters;

@@ -1,6 +1,6 @@
 /** Failure signals (交易失败率过高): decline rate, card-testing bursts, declines that point at bad cards. */
 import type { FamilySignals } from './catalog.js';
-import { type Prepared, share } from './prepare.js';
+import { FLAG, type Prepared, share } from './prepare.js';
 import { isSuspiciousResponseCode } from './referenceData.js';
 
 /** Computes the `failures` family. */
@@ -13,10 +13,11 @@ export function failureSignals(p: Prepared): FamilySignals<'failures'> {
   // Declines with a card, in time order, for the burst scan.
   const declinedIndexes: number[] = [];
   for (let i = 0; i < txs.length; i++) {
-    const tx = txs[i] as (typeof txs)[number];
-    if (tx.type !== 'sale' || tx.status === 'reversed') continue;
+    const f = p.flags[i] as number;
+    if ((f & FLAG.attempt) === 0) continue;
     attempts++;
-    if (tx.status !== 'declined') continue;
+    if ((f & FLAG.declined) === 0) continue;
+    const tx = txs[i] as (typeof txs)[number];
     declines++;
     if (isSuspiciousResponseCode(tx.responseCode)) suspicious++;
     if (tx.card) {

@@ -1,7 +1,7 @@
 /** Location and device signals (移机 / 终端安全): distance from the registered place, unknown terminals. */
 import type { Location } from '../contract/caseFile.js';
 import type { FamilySignals } from './catalog.js';
-import { type Prepared, share } from './prepare.js';
+import { FLAG, type Prepared, share } from './prepare.js';
 
 const EARTH_RADIUS_KM = 6371.0088;
 const RAD = Math.PI / 180;
@@ -14,11 +14,24 @@ export function distanceKm(a: Location, b: Location): number {
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/**
+ * An upper bound of the great-circle distance in km, without trigonometry per point but one cosine:
+ * the length of a path along the meridian, then along the parallel nearer the equator.
+ */
+function upperBoundKm(a: Location, b: Location): number {
+  const dLat = Math.abs(b.lat - a.lat) * RAD;
+  let dLng = Math.abs(b.lng - a.lng);
+  if (dLng > 180) dLng = 360 - dLng;
+  const nearerEquator = Math.min(Math.abs(a.lat), Math.abs(b.lat)) * RAD;
+  return (dLat + dLng * RAD * Math.cos(nearerEquator)) * EARTH_RADIUS_KM;
+}
+
 /** Computes the `location` family over sale attempts (approved or declined sales). */
 export function locationSignals(p: Prepared): FamilySignals<'location'> {
   const { merchant } = p.caseFile;
   const home = merchant.location;
   const known = merchant.terminals ? new Set(merchant.terminals) : undefined;
+  const farKm = p.options.farDistanceKm;
   const recentFromDay = p.clock.dayOf(p.windowTo) - p.options.recentDays + 1;
   let located = 0;
   let far = 0;
@@ -28,19 +41,23 @@ export function locationSignals(p: Prepared): FamilySignals<'location'> {
   let withTerminal = 0;
   let unknownTerminals = 0;
   for (let i = 0; i < p.txs.length; i++) {
+    if (((p.flags[i] as number) & FLAG.attempt) === 0) continue;
     const tx = p.txs[i] as (typeof p.txs)[number];
-    if (tx.type !== 'sale' || tx.status === 'reversed') continue;
     if (tx.location) {
       located++;
       const recent = (p.day[i] as number) >= recentFromDay;
       if (recent) recentLocated++;
       if (home) {
-        const d = distanceKm(home, tx.location);
-        if (d > p.options.farDistanceKm) {
-          far++;
-          if (recent) recentFar++;
+        // The exact distance only where it can matter: an upper bound under both the far line and
+        // the running maximum settles the common case of a sale at home.
+        if (upperBoundKm(home, tx.location) > Math.min(farKm, maxDistanceKm)) {
+          const d = distanceKm(home, tx.location);
+          if (d > farKm) {
+            far++;
+            if (recent) recentFar++;
+          }
+          if (d > maxDistanceKm) maxDistanceKm = d;
         }
-        if (d > maxDistanceKm) maxDistanceKm = d;
       }
     }
     if (tx.terminalId !== undefined) {

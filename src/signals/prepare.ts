@@ -4,7 +4,7 @@
  * (ties broken by id, so the order of the file never changes a result).
  */
 import type { CaseEvent, CaseFile, Transaction } from '../contract/caseFile.js';
-import { parseTimestamp } from '../contract/time.js';
+import { MS_PER_DAY, parseTimestamp } from '../contract/time.js';
 import { createLocalClock, type LocalClock } from '../contract/zone.js';
 import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './options.js';
 
@@ -24,8 +24,18 @@ export interface Prepared {
   readonly day: Int32Array;
   /** Local hour of `txs[i]`. */
   readonly hour: Uint8Array;
+  /** Amount of `txs[i]`, minor units. */
+  readonly amount: Float64Array;
+  /** Facts about `txs[i]` as bits: see {@link FLAG}. */
+  readonly flags: Uint8Array;
+  /** Dense card number of `txs[i]` (index into `cardTokens`), or -1 without a card. */
+  readonly card: Int32Array;
+  /** Distinct card tokens in the window, by card number. */
+  readonly cardTokens: readonly string[];
   /** Indexes into `txs` of approved sales, in time order. */
   readonly sales: readonly number[];
+  /** Amounts of the approved sales, ascending (for the median and the most frequent amount). */
+  readonly sortedSaleAmounts: Float64Array;
   /** Events inside the window. */
   readonly events: readonly CaseEvent[];
   /** Epoch ms of the last approved sale in the whole file at or before the window end, or NaN. */
@@ -34,6 +44,38 @@ export interface Prepared {
   readonly transactionsOutside: number;
   /** Events in the file outside the window (ignored). */
   readonly eventsOutside: number;
+}
+
+const MS_PER_HOUR = 3_600_000;
+
+/** Bits of `Prepared.flags`: read once per transaction here, so the families loop over typed arrays. */
+export const FLAG = {
+  /** Approved sale: the only kind that counts as a sale. */
+  sale: 1,
+  /** Sale attempt: an approved or declined sale. */
+  attempt: 2,
+  /** Declined sale attempt. */
+  declined: 4,
+  /** Paid with a credit card. */
+  credit: 8,
+  /** Card number typed in. */
+  keyed: 16,
+  /** Chip read failed, magnetic stripe used. */
+  fallback: 32,
+  /** Approved refund or void. */
+  reversal: 64,
+} as const;
+
+function flagsOf(tx: Transaction): number {
+  let f = 0;
+  if (tx.type === 'sale') {
+    if (tx.status === 'approved') f |= FLAG.sale | FLAG.attempt;
+    else if (tx.status === 'declined') f |= FLAG.declined | FLAG.attempt;
+  } else if (tx.status === 'approved') f |= FLAG.reversal;
+  if (tx.card?.kind === 'credit') f |= FLAG.credit;
+  if (tx.entryMode === 'keyed') f |= FLAG.keyed;
+  else if (tx.entryMode === 'fallback') f |= FLAG.fallback;
+  return f;
 }
 
 /** True when `tx` is an approved sale, the only kind that counts as a sale. */
@@ -69,7 +111,8 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
     if (at >= windowFrom && at <= windowTo) inside.push(i);
     if (at <= windowTo && isApprovedSale(tx) && !(at <= lastApprovedSaleMs)) lastApprovedSaleMs = at;
   }
-  inside.sort((a, b) => {
+  // Exports are usually in time order already: check before paying for a sort.
+  if (!inTimeOrder(inside, allMs, all)) inside.sort((a, b) => {
     const diff = (allMs[a] as number) - (allMs[b] as number);
     if (diff !== 0) return diff;
     const idA = (all[a] as Transaction).id;
@@ -82,6 +125,11 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
   const ms = new Float64Array(n);
   const day = new Int32Array(n);
   const hour = new Uint8Array(n);
+  const card = new Int32Array(n);
+  const amount = new Float64Array(n);
+  const flags = new Uint8Array(n);
+  const cardNumbers = new Map<string, number>();
+  const cardTokens: string[] = [];
   const sales: number[] = [];
   for (let k = 0; k < n; k++) {
     const i = inside[k] as number;
@@ -89,10 +137,30 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
     const at = allMs[i] as number;
     txs[k] = tx;
     ms[k] = at;
-    day[k] = clock.dayOf(at);
-    hour[k] = clock.hourOf(at);
-    if (isApprovedSale(tx)) sales.push(k);
+    const local = at + clock.offsetAt(at);
+    const localDay = Math.floor(local / MS_PER_DAY);
+    day[k] = localDay;
+    hour[k] = Math.floor((local - localDay * MS_PER_DAY) / MS_PER_HOUR);
+    amount[k] = tx.amount;
+    const f = flagsOf(tx);
+    flags[k] = f;
+    const token = tx.card?.token;
+    if (token === undefined) card[k] = -1;
+    else {
+      let number = cardNumbers.get(token);
+      if (number === undefined) {
+        number = cardTokens.length;
+        cardNumbers.set(token, number);
+        cardTokens.push(token);
+      }
+      card[k] = number;
+    }
+    if (f & FLAG.sale) sales.push(k);
   }
+
+  const sortedSaleAmounts = new Float64Array(sales.length);
+  for (let k = 0; k < sales.length; k++) sortedSaleAmounts[k] = amount[sales[k] as number] as number;
+  sortedSaleAmounts.sort();
 
   const events: CaseEvent[] = [];
   for (const event of caseFile.events) {
@@ -110,7 +178,12 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
     ms,
     day,
     hour,
+    amount,
+    flags,
+    card,
+    cardTokens,
     sales,
+    sortedSaleAmounts,
     events,
     lastApprovedSaleMs,
     transactionsOutside: all.length - n,
@@ -121,4 +194,15 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
 /** `part / whole`, or 0 when `whole` is 0: shares of an empty set are defined as 0, never NaN. */
 export function share(part: number, whole: number): number {
   return whole > 0 ? part / whole : 0;
+}
+
+/** True when `indexes` are already ordered by time, ties by id. */
+function inTimeOrder(indexes: readonly number[], ms: Float64Array, all: readonly Transaction[]): boolean {
+  for (let k = 1; k < indexes.length; k++) {
+    const a = indexes[k - 1] as number;
+    const b = indexes[k] as number;
+    const diff = (ms[a] as number) - (ms[b] as number);
+    if (diff > 0 || (diff === 0 && (all[a] as Transaction).id >= (all[b] as Transaction).id)) return false;
+  }
+  return true;
 }
