@@ -12,11 +12,12 @@ export default defineConfig([
   },
   {
     // The CLI is ESM only; it imports the library through the same bundle code.
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/main.ts', 'batch-worker': 'src/cli/batchWorker.ts' },
     format: ['esm'],
     dts: false,
     target: 'node20',
     platform: 'node',
+    // The shebang only matters for the CLI entry; on the worker it is a harmless first-line comment.
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

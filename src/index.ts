@@ -61,7 +61,7 @@ export {
   defaultRulePack,
   type SignalsResult,
 } from './engine/classifier.js';
-export type { EngineKind } from './engine/firedRules.js';
+export { compileRulePack, type EngineKind } from './engine/firedRules.js';
 export { DEFAULT_MIN_SCORE, noisyOr } from './engine/rank.js';
 export { type LintCode, type LintFinding, lintRulePack } from './rules/lint.js';
 export { loadRulePack, mergeRulePacks } from './rules/loadRulePack.js';

@@ -6,7 +6,9 @@ import { isCaseFileError } from '../contract/errors.js';
 import { maskPans } from '../contract/pan.js';
 import type { Lang } from '../contract/result.js';
 import type { Classifier } from '../engine/classifier.js';
-import { readLines } from './lines.js';
+import { Worker } from 'node:worker_threads';
+import type { Chunk, ChunkResult, WorkerInit } from './batchWorker.js';
+import { type Line, readLines } from './lines.js';
 
 /** Where a batch reads and writes. */
 export interface BatchIo {
@@ -26,46 +28,141 @@ export interface BatchSummary {
 /** Default longest NDJSON line: 64 MiB. */
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
 
-/** Runs a batch. Memory holds one line and one result at a time. */
-export async function runBatch(
-  classifier: Classifier,
-  io: BatchIo,
-  options: { lang: Lang; maxLineBytes: number },
-): Promise<BatchSummary> {
+/** What became of one line: its result JSON, or the error message to report. */
+export type LineOutcome =
+  | { readonly number: number; readonly json: string; readonly top: string }
+  | { readonly number: number; readonly error: string };
+
+/** Classifies one NDJSON line. */
+export function classifyLine(classifier: Classifier, line: { number: number; text: string }, lang: Lang): LineOutcome {
+  try {
+    const result = classifier.classifySync(JSON.parse(line.text), { lang });
+    return { number: line.number, json: JSON.stringify(result), top: result.causes[0]?.id ?? '(none)' };
+  } catch (error) {
+    return { number: line.number, error: describeError(error) };
+  }
+}
+
+/** Options of a batch run. */
+export interface BatchOptions {
+  readonly lang: Lang;
+  readonly maxLineBytes: number;
+  /** Worker threads; 1 classifies on the calling thread. */
+  readonly workers: number;
+  /** The worker script, when workers > 1. */
+  readonly workerUrl?: URL;
+  /** What each worker builds its classifier from. */
+  readonly workerInit?: WorkerInit;
+}
+
+/** Lines sent to a worker at a time, and chunks in flight per worker: bounds memory, keeps workers busy. */
+const CHUNK_LINES = 16;
+const IN_FLIGHT_PER_WORKER = 3;
+
+/**
+ * Runs a batch: one case file per line in, one result per line out, in input order. Memory holds a
+ * bounded number of lines and results, whatever the size of the input.
+ */
+export async function runBatch(classifier: Classifier, io: BatchIo, options: BatchOptions): Promise<BatchSummary> {
   const byTopCause: Record<string, number> = {};
   let classified = 0;
   let failed = 0;
   let bytesSeen = 0;
   const progress = io.stderr.isTTY === true;
-  for await (const line of readLines(io.input, options.maxLineBytes)) {
-    if ('tooLong' in line) {
+  const emit = async (outcome: LineOutcome | { number: number; tooLong: true }) => {
+    if ('tooLong' in outcome) {
       failed++;
-      io.stderr.write(`line ${line.number}: longer than ${options.maxLineBytes} bytes, skipped\n`);
-      continue;
-    }
-    bytesSeen += line.text.length + 1;
-    if (line.text.trim() === '') continue;
-    try {
-      const result = classifier.classifySync(JSON.parse(line.text), { lang: options.lang });
-      const top = result.causes[0]?.id ?? '(none)';
-      byTopCause[top] = (byTopCause[top] ?? 0) + 1;
+      io.stderr.write(`line ${outcome.number}: longer than ${options.maxLineBytes} bytes, skipped\n`);
+    } else if ('error' in outcome) {
+      failed++;
+      io.stderr.write(`line ${outcome.number}: ${outcome.error}\n`);
+    } else {
       classified++;
-      if (!io.stdout.write(`${JSON.stringify(result)}\n`)) await drained(io.stdout);
-    } catch (error) {
-      failed++;
-      io.stderr.write(`line ${line.number}: ${describeError(error)}\n`);
+      byTopCause[outcome.top] = (byTopCause[outcome.top] ?? 0) + 1;
+      if (!io.stdout.write(`${outcome.json}\n`)) await drained(io.stdout);
     }
     if (progress && (classified + failed) % 200 === 0) {
       const pct = io.inputBytes ? ` ${Math.min(100, Math.round((bytesSeen / io.inputBytes) * 100))}%` : '';
       io.stderr.write(`\r${classified + failed} lines${pct}`);
     }
+  };
+
+  const lines = readLines(io.input, options.maxLineBytes);
+  if (options.workers <= 1 || !options.workerUrl || !options.workerInit) {
+    for await (const line of lines) {
+      if (!('tooLong' in line)) {
+        bytesSeen += line.text.length + 1;
+        if (line.text.trim() === '') continue;
+      }
+      await emit('tooLong' in line ? line : classifyLine(classifier, line, options.lang));
+    }
+  } else {
+    await runOnWorkers(lines, options as Required<BatchOptions>, emit, (n) => (bytesSeen += n));
   }
+
   if (progress) io.stderr.write('\r');
   io.stderr.write(`classified ${classified}, failed ${failed}\n`);
   for (const [cause, n] of Object.entries(byTopCause).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
     io.stderr.write(`  ${String(n).padStart(7)}  ${cause}\n`);
   }
   return { classified, failed, byTopCause };
+}
+
+type Emit = (outcome: LineOutcome | { number: number; tooLong: true }) => Promise<void>;
+
+/**
+ * Spreads chunks of lines over worker threads and emits their outcomes in input order. Chunks in
+ * flight are capped, so a slow consumer or a huge file never piles up results in memory.
+ */
+async function runOnWorkers(lines: AsyncIterable<Line>, options: Required<BatchOptions>, emit: Emit, seen: (bytes: number) => void): Promise<void> {
+  const workers = Array.from({ length: options.workers }, () => new Worker(options.workerUrl, { workerData: options.workerInit }));
+  const pending = new Map<number, (result: ChunkResult) => void>();
+  for (const worker of workers) {
+    worker.on('message', (result: ChunkResult) => pending.get(result.seq)?.(result));
+    worker.on('error', (error) => {
+      for (const resolve of pending.values()) resolve({ seq: -1, outcomes: [{ number: 0, error: `worker failed: ${error.message}` }] });
+    });
+  }
+  // Each entry is one chunk's outcomes (or a too-long line), awaited in order.
+  const queue: Promise<readonly (LineOutcome | { number: number; tooLong: true })[]>[] = [];
+  let seq = 0;
+  let chunk: { number: number; text: string }[] = [];
+  const send = () => {
+    if (chunk.length === 0) return;
+    const id = seq++;
+    const lines = chunk;
+    chunk = [];
+    queue.push(
+      new Promise((resolve) => {
+        pending.set(id, (result) => {
+          pending.delete(id);
+          resolve(result.outcomes);
+        });
+        (workers[id % workers.length] as Worker).postMessage({ seq: id, lines } satisfies Chunk);
+      }),
+    );
+  };
+  const drainTo = async (limit: number) => {
+    while (queue.length > limit) for (const outcome of await (queue.shift() as (typeof queue)[number])) await emit(outcome);
+  };
+  try {
+    for await (const line of lines) {
+      if ('tooLong' in line) {
+        send();
+        queue.push(Promise.resolve([line]));
+      } else {
+        seen(line.text.length + 1);
+        if (line.text.trim() === '') continue;
+        chunk.push(line);
+        if (chunk.length >= CHUNK_LINES) send();
+      }
+      await drainTo(options.workers * IN_FLIGHT_PER_WORKER);
+    }
+    send();
+    await drainTo(0);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 /** One line for an error: the message and, for a case file, every path. Never a stack. */

@@ -2,7 +2,8 @@
  * The `pos-suspension` command: a thin shell over the public API.
  * Exit codes: 0 success, 1 some inputs failed, 2 usage error or unreadable / invalid input.
  */
-import { type WriteStream, createReadStream, createWriteStream, statSync } from 'node:fs';
+import { type WriteStream, createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { once } from 'node:events';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +39,7 @@ interface ClassifyFlags {
   minScore?: number;
   ndjson?: boolean;
   maxLineBytes: number;
+  workers?: number;
 }
 
 const VERSION = '0.1.0';
@@ -66,6 +68,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--min-score <n>', 'least score of a reported cause, 0 to 1 (default 0.4)', parseScore)
     .option('--ndjson', 'one case file per line in, one result per line out (implied by a .ndjson file)')
     .option('--max-line-bytes <n>', 'longest NDJSON line accepted', parsePositiveInt, DEFAULT_MAX_LINE_BYTES)
+    .option('--workers <n>', 'worker threads for NDJSON (default: available cores)', parsePositiveInt)
     .action(async (file: string, flags: ClassifyFlags) => {
       const classifier = createClassifier({
         ...(flags.rules ? { rulePack: readRulePack(flags.rules) } : {}),
@@ -74,10 +77,19 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       });
       if (flags.ndjson || file.endsWith('.ndjson')) {
         const input = file === '-' ? io.stdin : openStream(file);
+        const workerUrl = new URL('./batch-worker.js', import.meta.url);
+        // Workers need the built worker script; from sources (tests, tsx) the batch runs on this thread.
+        const workers = existsSync(fileURLToPath(workerUrl)) ? (flags.workers ?? availableParallelism()) : 1;
         const summary = await runBatch(
           classifier,
           { input: input as AsyncIterable<Buffer>, inputBytes: file === '-' ? undefined : statSync(file).size, stdout: io.stdout, stderr: io.stderr },
-          { lang: flags.lang, maxLineBytes: flags.maxLineBytes },
+          {
+            lang: flags.lang,
+            maxLineBytes: flags.maxLineBytes,
+            workers,
+            workerUrl,
+            workerInit: { rulePack: classifier.rulePack, lang: flags.lang, ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }) },
+          },
         );
         exitCode = summary.failed > 0 ? 1 : 0;
         return;

@@ -1,9 +1,9 @@
 /**
  * Local day and hour in an IANA time zone, from epoch milliseconds, by offset arithmetic.
- * The zone's UTC offset is looked up with `Intl` once per UTC hour seen, at the hour's first and last
- * minute; an hour in which the offset changes (a DST switch, which some zones make on the half hour)
- * is looked up per instant. So DST zones are right and a scan of many transactions does not pay for
- * `Intl` per transaction.
+ * The zone's UTC offset is looked up with `Intl` once per UTC day seen, at the day's first and last
+ * minute; a day in which the offset changes (a DST switch) is looked up per hour the same way, and an
+ * hour in which it changes (some zones switch on the half hour) per instant. So DST zones are right
+ * and a scan of many transactions pays for `Intl` a few times per day, not per transaction.
  */
 import { MS_PER_DAY } from './time.js';
 
@@ -41,25 +41,33 @@ export function createLocalClock(timeZone: string): LocalClock {
     minute: 'numeric',
     second: 'numeric',
   });
-  // Offsets are cached per UTC hour: the cache belongs to this clock (one per classification), not the module.
-  const offsets = new Map<number, number>();
-  // Transactions come in time order, so the previous hour's answer is usually the right one.
-  let lastHourKey = Number.NaN;
+  // Offsets are cached per UTC day when the day has one offset (nearly every day), else per UTC
+  // hour, else looked up per instant; the caches belong to this clock, not the module.
+  const dayOffsets = new Map<number, number>();
+  const hourOffsets = new Map<number, number>();
+  let lastDayKey = Number.NaN;
   let lastOffset = 0;
-  const offsetAt = (epochMs: number): number => {
-    const hourKey = Math.floor(epochMs / MS_PER_HOUR);
-    if (hourKey === lastHourKey) return lastOffset;
-    let offset = offsets.get(hourKey);
+  const uniform = (key: number, span: number, cache: Map<number, number>): number => {
+    let offset = cache.get(key);
     if (offset === undefined) {
-      const start = computeOffset(format, hourKey * MS_PER_HOUR);
-      const end = computeOffset(format, hourKey * MS_PER_HOUR + MS_PER_HOUR - 60_000);
+      const start = computeOffset(format, key * span);
+      const end = computeOffset(format, key * span + span - 60_000);
       offset = start === end ? start : Number.NaN;
-      offsets.set(hourKey, offset);
+      cache.set(key, offset);
     }
-    if (Number.isNaN(offset)) return computeOffset(format, epochMs);
-    lastHourKey = hourKey;
-    lastOffset = offset;
     return offset;
+  };
+  const offsetAt = (epochMs: number): number => {
+    const dayKey = Math.floor(epochMs / MS_PER_DAY);
+    if (dayKey === lastDayKey) return lastOffset;
+    const daily = uniform(dayKey, MS_PER_DAY, dayOffsets);
+    if (!Number.isNaN(daily)) {
+      lastDayKey = dayKey;
+      lastOffset = daily;
+      return daily;
+    }
+    const hourly = uniform(Math.floor(epochMs / MS_PER_HOUR), MS_PER_HOUR, hourOffsets);
+    return Number.isNaN(hourly) ? computeOffset(format, epochMs) : hourly;
   };
   return {
     offsetAt,

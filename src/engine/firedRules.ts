@@ -23,7 +23,15 @@ export function createRuleEvaluator(pack: RulePack, kind: EngineKind = 'compiled
   return kind === 'compiled' ? compiledEvaluator(pack) : referenceEvaluator(pack);
 }
 
-/** Synchronous fired-rule check with the compiled evaluator. */
+/**
+ * Compiles a validated pack into one synchronous function: signals in, fired rules out (in pack
+ * order). This is what `createClassifier` does once; use it to run a pack on your own signals.
+ *
+ * @example
+ * ```ts
+ * const fired = compileRulePack(defaultRulePack)(signals).map((rule) => rule.name);
+ * ```
+ */
 export function compileRulePack(pack: RulePack): (signals: Signals) => Rule[] {
   const compiled = pack.rules.map((rule) => ({ rule, test: compileCondition(rule.conditions) }));
   return (signals) => {

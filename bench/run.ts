@@ -1,0 +1,168 @@
+/**
+ * Benchmarks (run: npm run bench). Every figure is printed with a baseline measured in the same run,
+ * and the ratio between them, because the machines are shared and noisy. Writes docs/performance.md.
+ * Set BENCH_QUICK=1 for a short smoke run (smaller batch file, shorter timings).
+ */
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Engine } from 'json-rules-engine';
+import { Bench } from 'tinybench';
+import { compileRulePack, computeSignals, createClassifier, defaultRulePack, parseCaseFile } from '../dist/index.js';
+import defaultPackJson from '../rules/default.json';
+import businesses from '../src/synth/businesses.json';
+import { type BusinessKind, generateMerchant } from '../src/synth/generate.js';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const TIME = QUICK ? 300 : 1500;
+const lines: string[] = [];
+const say = (line = '') => {
+  console.log(line);
+  lines.push(line);
+};
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+async function measure(tasks: Record<string, () => unknown>): Promise<Record<string, { hz: number; p50: number; p99: number }>> {
+  const bench = new Bench({ time: TIME, warmupTime: TIME / 5 });
+  for (const [name, fn] of Object.entries(tasks)) bench.add(name, fn);
+  await bench.run();
+  const out: Record<string, { hz: number; p50: number; p99: number }> = {};
+  for (const task of bench.tasks) {
+    const r = task.result as unknown as { throughput: { mean: number }; latency: { p50: number; p99: number } };
+    out[task.name] = { hz: r.throughput.mean, p50: r.latency.p50, p99: r.latency.p99 };
+  }
+  return out;
+}
+
+const cpu = cpus()[0]?.model ?? 'unknown CPU';
+const machine = `${cpu}, ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${process.platform} ${process.arch}`;
+say('# Performance');
+say();
+say(`<!-- Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}. -->`);
+say();
+say(`Machine: ${machine}. Shared and noisy: read the ratios, which compare runs made minutes apart on the same machine.`);
+say();
+
+// 1. Rules on precomputed signals.
+const example = JSON.parse(readFileSync('examples/cash-out-supermarket.json', 'utf8'));
+const signals = computeSignals(parseCaseFile(example));
+const stock = new Engine(structuredClone(defaultPackJson.rules) as never[]);
+const stockResolver = new Engine(structuredClone(defaultPackJson.rules) as never[], { pathResolver: (o: object, p: string) => (o as Record<string, unknown>)[p] });
+const compiled = compileRulePack(defaultRulePack);
+const stockFired = (await stock.run({ ...signals })).results.map((r) => r.name as string).sort();
+const compiledFired = compiled(signals).map((r) => r.name).sort();
+const rules = await measure({
+  'json-rules-engine, default options': () => stock.run({ ...signals }),
+  'json-rules-engine, trivial pathResolver': () => stockResolver.run({ ...signals }),
+  'compiled evaluator': () => compiled(signals),
+});
+const base = rules['json-rules-engine, default options'] as { hz: number };
+say(`## Rules on precomputed signals (default pack, ${defaultRulePack.rules.length} rules)`);
+say();
+say('| evaluator | runs/s | ratio vs stock default |');
+say('|---|---|---|');
+for (const [name, r] of Object.entries(rules)) say(`| ${name} | ${fmt(r.hz)} | ${fmt(r.hz / base.hz, 1)}× |`);
+say();
+say(`Same fired rules: ${JSON.stringify(stockFired) === JSON.stringify(compiledFired) ? 'yes' : 'NO'} (${compiledFired.length} of ${defaultRulePack.rules.length} fire on examples/cash-out-supermarket.json).`);
+say();
+
+// 2. computeSignals throughput.
+const sized = (target: number) => {
+  const kind: BusinessKind = 'supermarket';
+  const volume = target / (businesses.kinds[kind].salesPerDay * 35);
+  return parseCaseFile(generateMerchant({ seed: 7, kind, causes: ['credit-card-cash-out'], days: 35, volume }).caseFile);
+};
+say('## computeSignals throughput');
+say();
+say('Baseline: a loop that only `Date.parse`s each timestamp and sums the amounts (the least any signal needs).');
+say();
+say('| merchant | transactions | computeSignals tx/s | baseline tx/s | ratio |');
+say('|---|---|---|---|---|');
+for (const target of [1_000, 100_000]) {
+  const caseFile = sized(target);
+  const n = caseFile.transactions.length;
+  const r = await measure({
+    signals: () => computeSignals(caseFile),
+    baseline: () => {
+      let s = 0;
+      for (const tx of caseFile.transactions) s += Date.parse(tx.at) + tx.amount;
+      return s;
+    },
+  });
+  const sig = (r.signals as { hz: number }).hz * n;
+  const bl = (r.baseline as { hz: number }).hz * n;
+  say(`| ${fmt(target)}-transaction | ${fmt(n)} | ${fmt(sig)} | ${fmt(bl)} | ${fmt(sig / bl, 2)}× |`);
+}
+say();
+
+// 3. End-to-end classify of a 1,000-transaction merchant.
+const oneK = generateMerchant({ seed: 8, kind: 'restaurant', causes: ['credit-card-cash-out'], days: 30, volume: 1000 / (70 * 30) }).caseFile;
+const oneKText = JSON.stringify(oneK);
+const classifier = createClassifier();
+const e2e = await measure({
+  classify: () => classifier.classifySync(JSON.parse(oneKText)),
+  'JSON.parse only (baseline)': () => JSON.parse(oneKText),
+});
+const c = e2e.classify as { p50: number; p99: number; hz: number };
+const j = e2e['JSON.parse only (baseline)'] as { p50: number; p99: number; hz: number };
+say(`## classify, end to end (${fmt(oneK.transactions.length)} transactions, from JSON text)`);
+say();
+say('| task | median ms | p99 ms |');
+say('|---|---|---|');
+say(`| JSON.parse + classifySync | ${fmt(c.p50, 3)} | ${fmt(c.p99, 3)} |`);
+say(`| JSON.parse only (baseline) | ${fmt(j.p50, 3)} | ${fmt(j.p99, 3)} |`);
+say();
+say(`Ratio of medians: classify takes ${fmt(c.p50 / j.p50, 1)}× the time of parsing the JSON alone.`);
+say();
+
+// 4. NDJSON batch.
+const merchants = QUICK ? 1_000 : 20_000;
+const dir = mkdtempSync(join(tmpdir(), 'pos-bench-'));
+const file = join(dir, 'batch.ndjson');
+const out = createWriteStream(file);
+const kinds = Object.keys(businesses.kinds) as BusinessKind[];
+let transactions = 0;
+for (let i = 0; i < merchants; i++) {
+  const kind = kinds[i % kinds.length] as BusinessKind;
+  const volume = 7 / businesses.kinds[kind].salesPerDay;
+  const { label, caseFile } = generateMerchant({ seed: 50_000 + i, kind, days: 14, volume, causes: i % 5 === 0 ? ['credit-card-cash-out'] : [] });
+  transactions += caseFile.transactions.length;
+  if (!out.write(`${JSON.stringify({ label, ...caseFile })}\n`)) await once(out, 'drain');
+}
+out.end();
+await once(out, 'finish');
+const bytes = statSync(file).size;
+
+async function timed(args: string[]): Promise<{ seconds: number; rssMb: number }> {
+  const start = process.hrtime.bigint();
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (d) => (err += d));
+  const [code] = await once(child, 'exit');
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(err);
+  if (code !== 0 || !rss) throw new Error(`benchmark step failed: ${args.join(' ')}\n${err.slice(-500)}`);
+  return { seconds, rssMb: Number(rss[1]) / 1024 };
+}
+const baseline = await timed(['bench/read-baseline.mjs', file]);
+const one = await timed(['bench/rss-wrapper.mjs', 'classify', file, '--ndjson', '--workers', '1']);
+const two = await timed(['bench/rss-wrapper.mjs', 'classify', file, '--ndjson', '--workers', '2']);
+rmSync(dir, { recursive: true, force: true });
+say(`## NDJSON batch (${fmt(merchants)} merchants, ${fmt(transactions)} transactions, ${fmt(bytes / 2 ** 20)} MiB, generated in a temp dir)`);
+say();
+say('| run | seconds | merchants/s | transactions/s | ratio vs read+parse | peak RSS MB |');
+say('|---|---|---|---|---|---|');
+for (const [name, r] of [
+  ['read lines + JSON.parse (baseline)', baseline],
+  ['classify --workers 1', one],
+  ['classify --workers 2', two],
+] as const) {
+  say(`| ${name} | ${fmt(r.seconds, 1)} | ${fmt(merchants / r.seconds)} | ${fmt(transactions / r.seconds)} | ${fmt(baseline.seconds / r.seconds, 2)}× | ${fmt(r.rssMb)} |`);
+}
+say();
+say(`Two workers vs one: ${fmt(one.seconds / two.seconds, 2)}×.`);
+say();
+
+if (!QUICK) writeFileSync('docs/performance.md', `${lines.join('\n')}\n${readFileSync('bench/notes.md', 'utf8')}`);
