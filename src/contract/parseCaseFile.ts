@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { type CaseFile, CaseFileSchema } from './caseFile.js';
+import { fastTransactions } from './fastTransaction.js';
 import { CaseFileError, type Problem } from './errors.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { containsPan, maskPans } from './pan.js';
@@ -41,16 +42,28 @@ export function parseCaseFile(input: unknown, limits: Partial<Limits> = {}): Cas
   const limit = { ...DEFAULT_LIMITS, ...limits };
   checkSizes(input, limit);
 
-  const screened = screenStrings(input, limit);
-  if (screened.length > 0) throw new CaseFileError(screened);
+  // A cheap scan first; the walk that builds paths runs only when something is wrong.
+  if (!stringsAreClean(input, limit, 0)) throw new CaseFileError(screenStrings(input, limit));
 
-  const parsed = CaseFileSchema.safeParse(input);
-  if (!parsed.success) throw new CaseFileError(zodProblems(parsed.error));
-
-  const caseFile = parsed.data;
+  const caseFile = validate(input as Record<string, unknown>);
   const problems = crossFieldProblems(caseFile);
   if (problems.length > 0) throw new CaseFileError(problems);
   return { ...caseFile, window: resolveWindow(caseFile) };
+}
+
+/**
+ * The schema check: transactions through the fast path when they all pass it, the rest (or
+ * everything, when a transaction fails) through zod, which lists every problem.
+ */
+function validate(input: Record<string, unknown>): ParsedCase {
+  const fast = fastTransactions(input.transactions);
+  if (fast) {
+    const rest = CaseFileSchema.safeParse({ ...input, transactions: [] });
+    if (rest.success) return { ...rest.data, transactions: fast };
+  }
+  const parsed = CaseFileSchema.safeParse(input);
+  if (!parsed.success) throw new CaseFileError(zodProblems(parsed.error));
+  return parsed.data;
 }
 
 function checkSizes(input: unknown, limit: Limits): void {
@@ -68,6 +81,22 @@ function checkSizes(input: unknown, limit: Limits): void {
     problems.push({ path: 'events', message: `holds ${events.length} events; the limit is ${limit.maxEvents}` });
   }
   if (problems.length > 0) throw new CaseFileError(problems, 'limit_exceeded');
+}
+
+/** True when no string is too long or holds a card number, no key holds one, and nesting is within the limit. */
+function stringsAreClean(value: unknown, limit: Limits, depth: number): boolean {
+  if (typeof value === 'string') return value.length <= limit.maxStringLength && !containsPan(value);
+  if (typeof value !== 'object' || value === null) return true;
+  if (depth > limit.maxDepth) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!stringsAreClean(value[i], limit, depth + 1)) return false;
+    return true;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (containsPan(key) || !stringsAreClean((value as Record<string, unknown>)[key], limit, depth + 1)) return false;
+  }
+  return true;
 }
 
 /**

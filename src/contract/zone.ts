@@ -1,16 +1,21 @@
 /**
  * Local day and hour in an IANA time zone, from epoch milliseconds, by offset arithmetic.
- * The zone's UTC offset is looked up with `Intl` once per UTC day seen, at the day's first and last
- * minute; a day in which the offset changes (a DST switch) is looked up per hour the same way, and an
- * hour in which it changes (some zones switch on the half hour) per instant. So DST zones are right
- * and a scan of many transactions pays for `Intl` a few times per day, not per transaction.
+ * The zone's UTC offset is looked up with `Intl` once per UTC week seen, at the week's first and last
+ * minute; a week in which the offset changes (a DST switch) is looked up per day, then per hour the
+ * same way, and an hour in which it changes (some zones switch on the half hour) per instant. So DST
+ * zones are right and a scan pays for `Intl` a few times per week, not per transaction.
  */
 import { MS_PER_DAY } from './time.js';
 
 const MS_PER_HOUR = 3_600_000;
+const MS_PER_WEEK = 7 * MS_PER_DAY;
 
-/** True when `timeZone` is an IANA zone name this runtime knows. */
+/** The runtime's canonical zone names, read once (a constant, never changed). */
+const CANONICAL_ZONES: ReadonlySet<string> = new Set(Intl.supportedValuesOf('timeZone'));
+
+/** True when `timeZone` is an IANA zone name this runtime knows (canonical names, or aliases it accepts). */
 export function isKnownTimeZone(timeZone: string): boolean {
+  if (CANONICAL_ZONES.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
     return true;
@@ -41,11 +46,13 @@ export function createLocalClock(timeZone: string): LocalClock {
     minute: 'numeric',
     second: 'numeric',
   });
-  // Offsets are cached per UTC day when the day has one offset (nearly every day), else per UTC
-  // hour, else looked up per instant; the caches belong to this clock, not the module.
+  // Offsets are cached per UTC week when the offset is the same at its first and last minute (no zone
+  // in the tz database changes its offset twice within a week), else per day, then per hour, then
+  // looked up per instant. The caches belong to this clock, not the module.
+  const weekOffsets = new Map<number, number>();
   const dayOffsets = new Map<number, number>();
   const hourOffsets = new Map<number, number>();
-  let lastDayKey = Number.NaN;
+  let lastWeekKey = Number.NaN;
   let lastOffset = 0;
   const uniform = (key: number, span: number, cache: Map<number, number>): number => {
     let offset = cache.get(key);
@@ -58,14 +65,16 @@ export function createLocalClock(timeZone: string): LocalClock {
     return offset;
   };
   const offsetAt = (epochMs: number): number => {
-    const dayKey = Math.floor(epochMs / MS_PER_DAY);
-    if (dayKey === lastDayKey) return lastOffset;
-    const daily = uniform(dayKey, MS_PER_DAY, dayOffsets);
-    if (!Number.isNaN(daily)) {
-      lastDayKey = dayKey;
-      lastOffset = daily;
-      return daily;
+    const weekKey = Math.floor(epochMs / MS_PER_WEEK);
+    if (weekKey === lastWeekKey) return lastOffset;
+    const weekly = uniform(weekKey, MS_PER_WEEK, weekOffsets);
+    if (!Number.isNaN(weekly)) {
+      lastWeekKey = weekKey;
+      lastOffset = weekly;
+      return weekly;
     }
+    const daily = uniform(Math.floor(epochMs / MS_PER_DAY), MS_PER_DAY, dayOffsets);
+    if (!Number.isNaN(daily)) return daily;
     const hourly = uniform(Math.floor(epochMs / MS_PER_HOUR), MS_PER_HOUR, hourOffsets);
     return Number.isNaN(hourly) ? computeOffset(format, epochMs) : hourly;
   };

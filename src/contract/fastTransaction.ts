@@ -1,0 +1,85 @@
+/**
+ * A hand-written fast path for the one part of a case file that is large: its transactions. It
+ * accepts exactly what `TransactionSchema` accepts (a differential test holds it to that) and builds
+ * the same output; on anything it does not accept it returns undefined, and the caller falls back to
+ * zod, which then reports every problem with its path. zod stays the definition of the contract.
+ */
+import type { Transaction } from './caseFile.js';
+import { parseTimestamp } from './time.js';
+
+const MAX_ID = 128;
+const MAX_AMOUNT = 10_000_000_000_000;
+const TYPES = new Set(['sale', 'refund', 'void']);
+const STATUSES = new Set(['approved', 'declined', 'reversed']);
+const KINDS = new Set(['credit', 'debit', 'prepaid', 'unknown']);
+const ENTRY_MODES = new Set(['chip', 'contactless', 'swipe', 'keyed', 'fallback', 'qr']);
+const CURRENCY = /^[A-Z]{3}$/;
+
+function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= MAX_ID;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFiniteIn(value: unknown, min: number, max: number): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
+}
+
+/** The validated transaction, or undefined when zod must judge it. */
+export function fastTransaction(raw: unknown): Transaction | undefined {
+  if (!isRecord(raw)) return undefined;
+  const { id, at, amount, currency, type, status, responseCode, card, entryMode, terminalId, location, refersTo } = raw;
+  if (!isId(id)) return undefined;
+  if (typeof at !== 'string' || at.length > 64 || parseTimestamp(at) === undefined) return undefined;
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0 || amount > MAX_AMOUNT) return undefined;
+  if (typeof status !== 'string' || !STATUSES.has(status)) return undefined;
+  const tx: Record<string, unknown> = { id, at, amount };
+  if (currency !== undefined) {
+    if (typeof currency !== 'string' || !CURRENCY.test(currency)) return undefined;
+    tx.currency = currency;
+  }
+  if (type !== undefined && (typeof type !== 'string' || !TYPES.has(type))) return undefined;
+  tx.type = type ?? 'sale';
+  tx.status = status;
+  if (responseCode !== undefined) {
+    if (isId(responseCode)) tx.responseCode = responseCode;
+    else if (typeof responseCode === 'number' && Number.isSafeInteger(responseCode) && responseCode >= 0) tx.responseCode = String(responseCode);
+    else return undefined;
+  }
+  if (card !== undefined) {
+    if (!isRecord(card) || !isId(card.token)) return undefined;
+    if (card.kind !== undefined && (typeof card.kind !== 'string' || !KINDS.has(card.kind))) return undefined;
+    tx.card = { token: card.token, kind: card.kind ?? 'unknown' };
+  }
+  if (entryMode !== undefined) {
+    if (typeof entryMode !== 'string' || !ENTRY_MODES.has(entryMode)) return undefined;
+    tx.entryMode = entryMode;
+  }
+  if (terminalId !== undefined) {
+    if (!isId(terminalId)) return undefined;
+    tx.terminalId = terminalId;
+  }
+  if (location !== undefined) {
+    if (!isRecord(location) || !isFiniteIn(location.lat, -90, 90) || !isFiniteIn(location.lng, -180, 180)) return undefined;
+    tx.location = { lat: location.lat, lng: location.lng };
+  }
+  if (refersTo !== undefined) {
+    if (!isId(refersTo)) return undefined;
+    tx.refersTo = refersTo;
+  }
+  return tx as Transaction;
+}
+
+/** All transactions through the fast path, or undefined as soon as one needs zod. */
+export function fastTransactions(raw: unknown): Transaction[] | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const out = new Array<Transaction>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const tx = fastTransaction(raw[i]);
+    if (tx === undefined) return undefined;
+    out[i] = tx;
+  }
+  return out;
+}

@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TransactionSchema } from '../src/contract/caseFile.js';
+import { fastTransaction } from '../src/contract/fastTransaction.js';
+import { parseTimestamp, TIMESTAMP } from '../src/contract/time.js';
+import { createLocalClock } from '../src/contract/zone.js';
+
+const timestampLike = fc.oneof(
+  fc
+    .tuple(
+      fc.integer({ min: 1900, max: 2100 }),
+      fc.integer({ min: 0, max: 13 }),
+      fc.integer({ min: 0, max: 32 }),
+      fc.integer({ min: 0, max: 24 }),
+      fc.integer({ min: 0, max: 60 }),
+      fc.option(fc.integer({ min: 0, max: 60 })),
+      fc.option(fc.stringMatching(/^\d{1,10}$/)),
+      fc.constantFrom('Z', 'z', '+08:00', '-05:00', '+0530', '+19:00', '+08:60', '', '+8:00', 'GMT'),
+      fc.constantFrom('T', 't', ' ', '_'),
+    )
+    .map(([y, mo, d, h, mi, s, frac, zone, sep]) => {
+      const p = (n: number) => String(n).padStart(2, '0');
+      const seconds = s === null ? '' : `:${p(s)}${frac === null ? '' : `.${frac}`}`;
+      return `${String(y).padStart(4, '0')}-${p(mo)}-${p(d)}${sep}${p(h)}:${p(mi)}${seconds}${zone}`;
+    }),
+  fc.string({ maxLength: 30 }),
+);
+
+describe('the fast timestamp parser', () => {
+  it('accepts only what the schema pattern accepts, and agrees with Date.parse on the instant (seeded)', () => {
+    fc.assert(
+      fc.property(timestampLike, (text) => {
+        const ms = parseTimestamp(text);
+        if (ms !== undefined) {
+          expect(TIMESTAMP.test(text)).toBe(true);
+          const iso = text.replace(/^(.{10})[t ]/, '$1T').replace(/z$/, 'Z').replace(/,/, '.').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+          const fraction = /\.(\d+)/.exec(iso)?.[1];
+          if (!fraction || fraction.length <= 3) expect(ms).toBe(Date.parse(iso));
+        }
+      }),
+      { seed: 5, numRuns: 3000 },
+    );
+  });
+});
+
+const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constant(undefined), fc.constantFrom(0, -1, 1.5, 1e13, 1e13 + 1, 'credit', 'sale', 'void', 'approved', 'keyed', '2026-03-01T10:00:00+08:00', '', 'x'.repeat(129)));
+/** Usually a valid value, sometimes anything at all. */
+const mostly = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: anyValue, weight: 1 });
+const validAt = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => new Date(ms).toISOString());
+const transactionLike = fc.record(
+  {
+    id: mostly(fc.constantFrom('t1', 'abc')),
+    at: fc.oneof({ arbitrary: validAt, weight: 10 }, { arbitrary: timestampLike, weight: 2 }, { arbitrary: anyValue, weight: 1 }),
+    amount: mostly(fc.integer({ min: -5, max: 2_000_000 })),
+    currency: mostly(fc.constantFrom('CNY', 'usd', 'USDT')),
+    type: mostly(fc.constantFrom('sale', 'refund', 'void', 'SALE')),
+    status: mostly(fc.constantFrom('approved', 'declined', 'reversed', 'ok')),
+    responseCode: mostly(fc.constantFrom('00', '55', 55, 0, -1, 1.5, 2 ** 53)),
+    card: mostly(fc.record({ token: mostly(fc.constant('tok')), kind: mostly(fc.constantFrom('credit', 'debit', 'gold')), extra: anyValue }, { requiredKeys: ['token'] })),
+    entryMode: mostly(fc.constantFrom('chip', 'keyed', 'nfc')),
+    terminalId: mostly(fc.constant('T1')),
+    location: mostly(fc.record({ lat: mostly(fc.double({ min: -100, max: 100 })), lng: mostly(fc.double({ min: -200, max: 200 })) })),
+    refersTo: mostly(fc.constant('t0')),
+    unknownField: anyValue,
+  },
+  { requiredKeys: ['id', 'at', 'amount', 'status'] },
+);
+
+describe('the fast transaction validator', () => {
+  it('accepts only what TransactionSchema accepts, with the same output (seeded)', () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(transactionLike, (raw) => {
+        const fast = fastTransaction(raw);
+        const zod = TransactionSchema.safeParse(raw);
+        if (fast !== undefined) {
+          accepted++;
+          expect(zod.success).toBe(true);
+          expect(fast).toEqual(zod.data);
+        }
+      }),
+      { seed: 6, numRuns: 5000 },
+    );
+    expect(accepted).toBeGreaterThan(20);
+  });
+
+  it('accepts an ordinary transaction like zod does', () => {
+    const raw = { id: 't', at: '2026-03-01T10:00:00+08:00', amount: 100, status: 'approved', responseCode: 0, card: { token: 'k' } };
+    expect(fastTransaction(raw)).toEqual(TransactionSchema.parse(raw));
+  });
+});
+
+describe('local time in DST zones', () => {
+  it('matches Intl for instants around offset changes in many zones (seeded)', () => {
+    const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Africa/Casablanca', 'America/Santiago', 'Asia/Shanghai', 'Pacific/Chatham'];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.array(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 0, 1) }), { minLength: 1, maxLength: 40 }), (zone, instants) => {
+        const clock = createLocalClock(zone);
+        const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' });
+        for (const ms of [...instants].sort((a, b) => a - b)) {
+          const parts = Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
+          const day = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / 86_400_000;
+          expect([clock.dayOf(ms), clock.hourOf(ms)]).toEqual([day, Number(parts.hour)]);
+        }
+      }),
+      { seed: 9, numRuns: 300 },
+    );
+  });
+});
