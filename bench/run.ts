@@ -4,8 +4,8 @@
  * Set BENCH_QUICK=1 for a short smoke run (smaller batch file, shorter timings).
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
@@ -49,10 +49,14 @@ say();
 const example = JSON.parse(readFileSync('examples/cash-out-supermarket.json', 'utf8'));
 const signals = computeSignals(parseCaseFile(example));
 const stock = new Engine(structuredClone(defaultPackJson.rules) as never[]);
-const stockResolver = new Engine(structuredClone(defaultPackJson.rules) as never[], { pathResolver: (o: object, p: string) => (o as Record<string, unknown>)[p] });
+const stockResolver = new Engine(structuredClone(defaultPackJson.rules) as never[], {
+  pathResolver: (o: object, p: string) => (o as Record<string, unknown>)[p],
+});
 const compiled = compileRulePack(defaultRulePack);
 const stockFired = (await stock.run({ ...signals })).results.map((r) => r.name as string).sort();
-const compiledFired = compiled(signals).map((r) => r.name).sort();
+const compiledFired = compiled(signals)
+  .map((r) => r.name)
+  .sort();
 const rules = await measure({
   'json-rules-engine, default options': () => stock.run({ ...signals }),
   'json-rules-engine, trivial pathResolver': () => stockResolver.run({ ...signals }),
@@ -65,7 +69,9 @@ say('| evaluator | runs/s | ratio vs stock default |');
 say('|---|---|---|');
 for (const [name, r] of Object.entries(rules)) say(`| ${name} | ${fmt(r.hz)} | ${fmt(r.hz / base.hz, 1)}× |`);
 say();
-say(`Same fired rules: ${JSON.stringify(stockFired) === JSON.stringify(compiledFired) ? 'yes' : 'NO'} (${compiledFired.length} of ${defaultRulePack.rules.length} fire on examples/cash-out-supermarket.json).`);
+say(
+  `Same fired rules: ${JSON.stringify(stockFired) === JSON.stringify(compiledFired) ? 'yes' : 'NO'} (${compiledFired.length} of ${defaultRulePack.rules.length} fire on examples/cash-out-supermarket.json).`,
+);
 say();
 
 // 2. computeSignals throughput.
@@ -98,7 +104,13 @@ for (const target of [1_000, 100_000]) {
 say();
 
 // 3. End-to-end classify of a 1,000-transaction merchant.
-const oneK = generateMerchant({ seed: 8, kind: 'restaurant', causes: ['credit-card-cash-out'], days: 30, volume: 1000 / (70 * 30) }).caseFile;
+const oneK = generateMerchant({
+  seed: 8,
+  kind: 'restaurant',
+  causes: ['credit-card-cash-out'],
+  days: 30,
+  volume: 1000 / (70 * 30),
+}).caseFile;
 const oneKText = JSON.stringify(oneK);
 const classifier = createClassifier();
 const e2e = await measure({
@@ -127,7 +139,13 @@ let transactions = 0;
 for (let i = 0; i < merchants; i++) {
   const kind = kinds[i % kinds.length] as BusinessKind;
   const volume = 7 / businesses.kinds[kind].salesPerDay;
-  const { label, caseFile } = generateMerchant({ seed: 50_000 + i, kind, days: 14, volume, causes: i % 5 === 0 ? ['credit-card-cash-out'] : [] });
+  const { label, caseFile } = generateMerchant({
+    seed: 50_000 + i,
+    kind,
+    days: 14,
+    volume,
+    causes: i % 5 === 0 ? ['credit-card-cash-out'] : [],
+  });
   transactions += caseFile.transactions.length;
   if (!out.write(`${JSON.stringify({ label, ...caseFile })}\n`)) await once(out, 'drain');
 }
@@ -150,7 +168,9 @@ const baseline = await timed(['bench/read-baseline.mjs', file]);
 const one = await timed(['bench/rss-wrapper.mjs', 'classify', file, '--ndjson', '--workers', '1']);
 const two = await timed(['bench/rss-wrapper.mjs', 'classify', file, '--ndjson', '--workers', '2']);
 rmSync(dir, { recursive: true, force: true });
-say(`## NDJSON batch (${fmt(merchants)} merchants, ${fmt(transactions)} transactions, ${fmt(bytes / 2 ** 20)} MiB, generated in a temp dir)`);
+say(
+  `## NDJSON batch (${fmt(merchants)} merchants, ${fmt(transactions)} transactions, ${fmt(bytes / 2 ** 20)} MiB, generated in a temp dir)`,
+);
 say();
 say('| run | seconds | merchants/s | transactions/s | ratio vs read+parse | peak RSS MB |');
 say('|---|---|---|---|---|---|');
@@ -159,7 +179,9 @@ for (const [name, r] of [
   ['classify --workers 1', one],
   ['classify --workers 2', two],
 ] as const) {
-  say(`| ${name} | ${fmt(r.seconds, 1)} | ${fmt(merchants / r.seconds)} | ${fmt(transactions / r.seconds)} | ${fmt(baseline.seconds / r.seconds, 2)}× | ${fmt(r.rssMb)} |`);
+  say(
+    `| ${name} | ${fmt(r.seconds, 1)} | ${fmt(merchants / r.seconds)} | ${fmt(transactions / r.seconds)} | ${fmt(baseline.seconds / r.seconds, 2)}× | ${fmt(r.rssMb)} |`,
+  );
 }
 say();
 say(`Two workers vs one: ${fmt(one.seconds / two.seconds, 2)}×.`);

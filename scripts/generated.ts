@@ -29,7 +29,8 @@ export function renderSignalsDoc(): string {
     out.push(`## ${FAMILY_TITLES[family]}`, '', '| signal | type | unit | range | definition |', '|---|---|---|---|---|');
     for (const [name, spec] of Object.entries(SIGNAL_CATALOG)) {
       if (spec.family !== family) continue;
-      const range = spec.kind === 'boolean' ? 'true / false' : `${spec.min ?? 0} – ${'max' in spec && spec.max !== undefined ? spec.max : '∞'}`;
+      const range =
+        spec.kind === 'boolean' ? 'true / false' : `${spec.min ?? 0} – ${'max' in spec && spec.max !== undefined ? spec.max : '∞'}`;
       out.push(`| \`${name}\` | ${spec.kind} | ${spec.unit} | ${range} | ${spec.definition.replace(/\|/g, '\\|')} |`);
     }
     out.push('');

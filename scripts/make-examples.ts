@@ -5,8 +5,8 @@
  */
 import { writeFileSync } from 'node:fs';
 import type { CauseId } from '../src/contract/causes.js';
-import { type BusinessKind, generateMerchant } from '../src/synth/generate.js';
 import businesses from '../src/synth/businesses.json';
+import { type BusinessKind, generateMerchant } from '../src/synth/generate.js';
 import { serializeCase } from '../src/synth/serialize.js';
 
 /** Batch merchants trade about this many sales a day, so the file stays small. */
@@ -24,15 +24,42 @@ const examples: [string, BusinessKind, CauseId[], number?][] = [
 ];
 examples.forEach(([name, kind, causes, volume], i) => {
   const days = causes.includes('dormant-account') ? 200 : 35;
-  writeFileSync(new URL(`../examples/${name}.json`, import.meta.url), serializeCase(generateMerchant({ seed: 500 + i, kind, causes, days, volume: volume ?? 1 })));
+  writeFileSync(
+    new URL(`../examples/${name}.json`, import.meta.url),
+    serializeCase(generateMerchant({ seed: 500 + i, kind, causes, days, volume: volume ?? 1 })),
+  );
 });
 
-const kinds: BusinessKind[] = ['supermarket', 'restaurant', 'night-restaurant', 'bar', 'hotel', 'jeweller', 'electronics', 'apparel', 'gas-station', 'wholesaler', 'quiet-shop'];
+const kinds: BusinessKind[] = [
+  'supermarket',
+  'restaurant',
+  'night-restaurant',
+  'bar',
+  'hotel',
+  'jeweller',
+  'electronics',
+  'apparel',
+  'gas-station',
+  'wholesaler',
+  'quiet-shop',
+];
 const causes: (CauseId | null)[] = [
-  null, null, null, null,
-  'credit-card-cash-out', 'fictitious-transactions', 'settlement-irregularity', 'frequent-large-amounts', 'high-failure-rate',
-  'security-compromise', 'terminal-relocation', 'complaints-and-disputes', 'mcc-mismatch', 'contract-ended',
-  'policy-rectification', 'kyc-deficiency',
+  null,
+  null,
+  null,
+  null,
+  'credit-card-cash-out',
+  'fictitious-transactions',
+  'settlement-irregularity',
+  'frequent-large-amounts',
+  'high-failure-rate',
+  'security-compromise',
+  'terminal-relocation',
+  'complaints-and-disputes',
+  'mcc-mismatch',
+  'contract-ended',
+  'policy-rectification',
+  'kyc-deficiency',
 ];
 const lines: string[] = [];
 for (let i = 0; i < 150; i++) {
@@ -44,4 +71,3 @@ for (let i = 0; i < 150; i++) {
 }
 writeFileSync(new URL('../examples/batch.ndjson', import.meta.url), `${lines.join('\n')}\n`);
 console.log(`wrote ${examples.length} examples and examples/batch.ndjson (${lines.length} merchants)`);
-

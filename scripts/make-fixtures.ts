@@ -45,7 +45,13 @@ specs.push({ name: 'mixed-cash-out-and-kyc', kind: 'apparel', causes: ['credit-c
 specs.push({ name: 'mixed-fictitious-and-complaints', kind: 'restaurant', causes: ['fictitious-transactions', 'complaints-and-disputes'] });
 specs.push({ name: 'mixed-failure-and-security', kind: 'supermarket', causes: ['high-failure-rate', 'security-compromise'] });
 specs.push({ name: 'mixed-large-and-relocation', kind: 'electronics', causes: ['frequent-large-amounts', 'terminal-relocation'] });
-for (const cause of ['credit-card-cash-out', 'frequent-large-amounts', 'high-failure-rate', 'terminal-relocation', 'mcc-mismatch'] as const) {
+for (const cause of [
+  'credit-card-cash-out',
+  'frequent-large-amounts',
+  'high-failure-rate',
+  'terminal-relocation',
+  'mcc-mismatch',
+] as const) {
   specs.push({ name: `near-miss-${cause}`, kind: 'restaurant', causes: [cause], strength: 0.35 });
 }
 

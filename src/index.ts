@@ -5,9 +5,9 @@
  */
 export { type Advice, adviceFor, type Labels, labelsFor } from './advice/catalog.js';
 export {
-  backtest,
   type BacktestReport,
   type BacktestRun,
+  backtest,
   type CauseMetrics,
   createBacktest,
   type Label,
@@ -15,15 +15,15 @@ export {
   type Miss,
 } from './backtest/backtest.js';
 export {
-  CaseFileSchema,
-  EventSchema,
-  MerchantSchema,
-  TransactionSchema,
   type CaseEvent,
   type CaseFile,
   type CaseFileInput,
+  CaseFileSchema,
+  EventSchema,
   type Merchant,
+  MerchantSchema,
   type Transaction,
+  TransactionSchema,
 } from './contract/caseFile.js';
 export { CATEGORIES, CAUSE_CATEGORY, CAUSE_IDS, type Category, type CauseId } from './contract/causes.js';
 export {
@@ -40,16 +40,16 @@ export { caseFileJsonSchema } from './contract/jsonSchema.js';
 export { DEFAULT_LIMITS, type Limits } from './contract/limits.js';
 export { parseCaseFile } from './contract/parseCaseFile.js';
 export {
-  CauseResultSchema,
   type CauseResult,
+  CauseResultSchema,
   type Evidence,
   type EvidenceCondition,
-  type Lang,
   LANGS,
+  type Lang,
   OPERATORS,
   type Operator,
-  ResultSchema,
   type Result,
+  ResultSchema,
   type ToClear,
 } from './contract/result.js';
 export {

@@ -32,7 +32,9 @@ describe('backtest', () => {
     const cases = labelled(8, 60);
     const report = backtest(cases, createClassifier());
     expect(report.total).toBe(60);
-    const sumConfusion = Object.values(report.confusion).flatMap((row) => Object.values(row)).reduce((a, b) => a + b, 0);
+    const sumConfusion = Object.values(report.confusion)
+      .flatMap((row) => Object.values(row))
+      .reduce((a, b) => a + b, 0);
     expect(sumConfusion).toBe(60);
     expect(report.cleanRate + report.falsePositiveRate).toBeCloseTo(1, 6);
     const support = Object.values(report.perCause).reduce((a, m) => a + m.support, 0);
@@ -44,7 +46,13 @@ describe('backtest', () => {
     const wrong = loadRulePack({
       name: 'wrong',
       version: '1.0.0',
-      rules: [{ name: 'everyone', conditions: { all: [{ fact: 'saleCount', operator: 'greaterThan', value: 0 }] }, event: { type: 'credit-card-cash-out', params: { weight: 0.9 } } }],
+      rules: [
+        {
+          name: 'everyone',
+          conditions: { all: [{ fact: 'saleCount', operator: 'greaterThan', value: 0 }] },
+          event: { type: 'credit-card-cash-out', params: { weight: 0.9 } },
+        },
+      ],
     });
     const cases = labelled(9, 40);
     const report = backtest(cases, createClassifier({ rulePack: wrong }), { worst: 3 });

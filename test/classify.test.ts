@@ -8,8 +8,8 @@ import {
   defaultRulePack,
   LANGS,
   OptionsError,
-  ResultSchema,
   type Result,
+  ResultSchema,
 } from '../src/index.js';
 import type { Label } from './support/factories.js';
 
@@ -32,7 +32,10 @@ const reference = createClassifier({ engine: 'json-rules-engine' });
 describe('fixture merchants are ranked as their labels say', () => {
   it('has at least three fixtures per cause and five healthy ones', () => {
     for (const cause of CAUSE_IDS) {
-      expect(fixtures.filter((f) => f.json.label.expected === cause && f.json.label.acceptable.length === 0).length, cause).toBeGreaterThanOrEqual(3);
+      expect(
+        fixtures.filter((f) => f.json.label.expected === cause && f.json.label.acceptable.length === 0).length,
+        cause,
+      ).toBeGreaterThanOrEqual(3);
     }
     expect(fixtures.filter((f) => f.file.startsWith('healthy-')).length).toBeGreaterThanOrEqual(5);
   });
@@ -116,7 +119,19 @@ describe('results', () => {
   it('differs between languages only in text', async () => {
     const en = await classifier.classify(cashOut, { lang: 'en' });
     const zh = await classifier.classify(cashOut, { lang: 'zh-CN' });
-    const strip = (r: Result) => ({ ...r, lang: '', causes: r.causes.map((c) => ({ ...c, title: '', summary: '', remediation: [], appealMaterials: [], prevention: [], alternatives: [] })) });
+    const strip = (r: Result) => ({
+      ...r,
+      lang: '',
+      causes: r.causes.map((c) => ({
+        ...c,
+        title: '',
+        summary: '',
+        remediation: [],
+        appealMaterials: [],
+        prevention: [],
+        alternatives: [],
+      })),
+    });
     expect(strip(zh)).toEqual(strip(en));
     expect(zh.causes[0]?.title).toBe('信用卡套现');
   });
@@ -132,7 +147,9 @@ describe('results', () => {
   it('classifies precomputed signals and refuses incomplete ones', async () => {
     const full = await classifier.classify(cashOut);
     const fromSignals = await classifier.classifySignals(full.signals);
-    expect(fromSignals.causes.map((c) => c.id)).toEqual(full.causes.filter((c) => c.evidence.some((e) => e.rule !== 'stated-reason-code')).map((c) => c.id));
+    expect(fromSignals.causes.map((c) => c.id)).toEqual(
+      full.causes.filter((c) => c.evidence.some((e) => e.rule !== 'stated-reason-code')).map((c) => c.id),
+    );
     await expect(classifier.classifySignals({ saleCount: 1 })).rejects.toThrow(OptionsError);
   });
 
@@ -141,7 +158,9 @@ describe('results', () => {
     const inputs = fixtures.slice(0, 10).map((f) => f.json);
     const sequential = inputs.map((json) => JSON.stringify(classifier.classifySync(json)));
     const concurrent = await Promise.all(Array.from({ length: 100 }, (_, i) => reference.classify(inputs[i % 10])));
-    concurrent.forEach((result, i) => expect(JSON.stringify(result)).toBe(sequential[i % 10]));
+    concurrent.forEach((result, i) => {
+      expect(JSON.stringify(result)).toBe(sequential[i % 10]);
+    });
   });
 
   it('offers a one-shot classify', async () => {

@@ -26,7 +26,16 @@ async function cli(args: string[], options: { stdin?: string; tty?: boolean } = 
   return { code, stdout: out, stderr: err };
 }
 
-const examples = ['cash-out-supermarket', 'large-amounts-restaurant', 'relocated-terminal-apparel', 'chargebacks-electronics', 'contract-ended-hotel', 'dormant-quiet-shop', 'healthy-jeweller', 'healthy-night-restaurant'];
+const examples = [
+  'cash-out-supermarket',
+  'large-amounts-restaurant',
+  'relocated-terminal-apparel',
+  'chargebacks-electronics',
+  'contract-ended-hotel',
+  'dormant-quiet-shop',
+  'healthy-jeweller',
+  'healthy-night-restaurant',
+];
 const expectedTop: Record<string, string | undefined> = {
   'cash-out-supermarket': 'credit-card-cash-out',
   'large-amounts-restaurant': 'frequent-large-amounts',
@@ -61,7 +70,9 @@ describe('pos-suspension classify', () => {
 
   it('reads standard input with -', async () => {
     const { readFileSync } = await import('node:fs');
-    const { code, stdout } = await cli(['classify', '-', '--format', 'json'], { stdin: readFileSync('examples/contract-ended-hotel.json', 'utf8') });
+    const { code, stdout } = await cli(['classify', '-', '--format', 'json'], {
+      stdin: readFileSync('examples/contract-ended-hotel.json', 'utf8'),
+    });
     expect(code).toBe(0);
     expect(JSON.parse(stdout).causes[0].id).toBe('contract-ended');
   });
@@ -73,7 +84,10 @@ describe('pos-suspension classify', () => {
 
   it('exits 2 with the paths of a malformed case file, and no stack trace', async () => {
     const path = join(tmp, 'bad.json');
-    writeFileSync(path, JSON.stringify({ merchant: { id: 'm', mcc: 'x' }, transactions: [{ id: 't', at: 'yesterday', amount: -1, status: 'approved' }] }));
+    writeFileSync(
+      path,
+      JSON.stringify({ merchant: { id: 'm', mcc: 'x' }, transactions: [{ id: 't', at: 'yesterday', amount: -1, status: 'approved' }] }),
+    );
     const { code, stdout, stderr } = await cli(['classify', path]);
     expect(code).toBe(2);
     expect(stdout).toBe('');
@@ -97,7 +111,20 @@ describe('pos-suspension classify', () => {
 
   it('exits 2 naming the rule of a bad --rules pack', async () => {
     const pack = join(tmp, 'pack.json');
-    writeFileSync(pack, JSON.stringify({ name: 'p', version: '1.0.0', rules: [{ name: 'r1', conditions: { all: [{ fact: 'nope', operator: 'equal', value: 1 }] }, event: { type: 'dormant-account', params: { weight: 0.5 } } }] }));
+    writeFileSync(
+      pack,
+      JSON.stringify({
+        name: 'p',
+        version: '1.0.0',
+        rules: [
+          {
+            name: 'r1',
+            conditions: { all: [{ fact: 'nope', operator: 'equal', value: 1 }] },
+            event: { type: 'dormant-account', params: { weight: 0.5 } },
+          },
+        ],
+      }),
+    );
     const { code, stderr } = await cli(['classify', 'examples/dormant-quiet-shop.json', '--rules', pack]);
     expect(code).toBe(2);
     expect(stderr).toContain(`error: invalid rule pack ${pack}`);
@@ -106,7 +133,20 @@ describe('pos-suspension classify', () => {
 
   it('uses a custom rule pack from a folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pos-pack-'));
-    writeFileSync(join(dir, 'a.json'), JSON.stringify({ name: 'mine', version: '2.0.0', rules: [{ name: 'idle', conditions: { all: [{ fact: 'dormantDays', operator: 'greaterThanInclusive', value: 30 }] }, event: { type: 'dormant-account', params: { weight: 0.9 } } }] }));
+    writeFileSync(
+      join(dir, 'a.json'),
+      JSON.stringify({
+        name: 'mine',
+        version: '2.0.0',
+        rules: [
+          {
+            name: 'idle',
+            conditions: { all: [{ fact: 'dormantDays', operator: 'greaterThanInclusive', value: 30 }] },
+            event: { type: 'dormant-account', params: { weight: 0.9 } },
+          },
+        ],
+      }),
+    );
     const { code, stdout } = await cli(['classify', 'examples/dormant-quiet-shop.json', '--rules', dir, '--format', 'json']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
@@ -122,7 +162,10 @@ describe('pos-suspension classify --ndjson', () => {
     const input = [lines[0], lines[1], '{"merchant": {"id": "x"}}', 'not json', lines[2], lines[3], lines[4]].join('\n');
     const { code, stdout, stderr } = await cli(['classify', '-', '--ndjson'], { stdin: `${input}\n` });
     expect(code).toBe(1);
-    const results = stdout.trim().split('\n').map((l) => JSON.parse(l));
+    const results = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(results.map((r) => r.merchantId)).toEqual(lines.map((l) => JSON.parse(l as string).merchant.id));
     expect(stderr).toContain('line 3: merchant.mcc:');
     expect(stderr).toContain('line 4: not valid JSON');
@@ -196,10 +239,27 @@ describe('pos-suspension generate, backtest and lint', () => {
     expect((await cli(['lint', 'rules/default.json'])).code).toBe(0);
     expect((await cli(['lint', 'rules/default.json', '--strict'])).code).toBe(1);
     const bad = join(tmp, 'never.json');
-    writeFileSync(bad, JSON.stringify({ name: 'p', version: '1.0.0', rules: [{ name: 'r', conditions: { all: [{ fact: 'nightSaleShare', operator: 'greaterThan', value: 2 }] }, event: { type: 'credit-card-cash-out', params: { weight: 0.5 } } }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({
+        name: 'p',
+        version: '1.0.0',
+        rules: [
+          {
+            name: 'r',
+            conditions: { all: [{ fact: 'nightSaleShare', operator: 'greaterThan', value: 2 }] },
+            event: { type: 'credit-card-cash-out', params: { weight: 0.5 } },
+          },
+        ],
+      }),
+    );
     const result = await cli(['lint', bad, '--format', 'json']);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout).filter((f: { severity: string }) => f.severity === 'error').map((f: { code: string }) => f.code)).toEqual(['never-fires', 'threshold-out-of-range']);
+    expect(
+      JSON.parse(result.stdout)
+        .filter((f: { severity: string }) => f.severity === 'error')
+        .map((f: { code: string }) => f.code),
+    ).toEqual(['never-fires', 'threshold-out-of-range']);
     expect((await cli(['lint', join(tmp, 'missing.json')])).code).toBe(2);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CaseFileError, parseCaseFile } from '../src/index.js';
 import { containsPan, isPan, maskPans } from '../src/contract/pan.js';
+import { CaseFileError, parseCaseFile } from '../src/index.js';
 import { caseFile, sale } from './support/factories.js';
 
 const PAN = '4111111111111111';
@@ -73,7 +73,9 @@ describe('parseCaseFile', () => {
   it('says what is wrong in words callers can act on', () => {
     const [problem] = problemsOf(caseFile([sale({ amount: 0 })]));
     expect(problem).toEqual({ path: 'transactions[0].amount', message: 'expected a positive integer (minor units)' });
-    expect(String(new CaseFileError([problem as never]).message)).toContain('transactions[0].amount: expected a positive integer (minor units)');
+    expect(String(new CaseFileError([problem as never]).message)).toContain(
+      'transactions[0].amount: expected a positive integer (minor units)',
+    );
   });
 
   it('refuses a PAN-like card token without echoing its digits', () => {
@@ -93,7 +95,9 @@ describe('parseCaseFile', () => {
 
   it('refuses card numbers hidden in ids and free text', () => {
     const problems = problemsOf(
-      caseFile([sale({ id: PAN })], { events: [{ type: 'complaint', at: '2026-03-02T10:00:00+08:00', detail: `card ${PAN} charged twice` }] }),
+      caseFile([sale({ id: PAN })], {
+        events: [{ type: 'complaint', at: '2026-03-02T10:00:00+08:00', detail: `card ${PAN} charged twice` }],
+      }),
     );
     expect(problems.map((p) => p.path)).toEqual(['transactions[0].id', 'events[0].detail']);
     expect(JSON.stringify(problems)).not.toContain('1111');

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { apply, counterfactualFor, mustClear } from '../src/engine/counterfactual.js';
 import { holds } from '../src/engine/evaluate.js';
 import { compileRulePack } from '../src/engine/firedRules.js';
-import { createClassifier, loadRulePack, noisyOr } from '../src/index.js';
 import type { Signals } from '../src/index.js';
+import { createClassifier, loadRulePack, noisyOr } from '../src/index.js';
 import { pack, signals } from './support/arbitraries.js';
 
 describe('counterfactuals (toClear)', () => {
@@ -40,17 +40,21 @@ describe('counterfactuals (toClear)', () => {
 
   it('names the fewest rules whose removal drops the score under the minimum', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), fc.double({ min: 0.05, max: 1, noNaN: true }), (weights, min) => {
-        const evidence = weights.map((weight, i) => ({ rule: `r${i}`, weight, conditions: [] }));
-        const cleared = new Set(mustClear(evidence, min));
-        const left = evidence.filter((e) => !cleared.has(e.rule)).map((e) => e.weight);
-        expect(noisyOr(left)).toBeLessThan(min);
-        // One rule fewer is never enough: putting back the lightest cleared rule reaches the minimum again.
-        if (cleared.size > 0) {
-          const lightest = Math.min(...evidence.filter((e) => cleared.has(e.rule)).map((e) => e.weight));
-          expect(noisyOr([...left, lightest])).toBeGreaterThanOrEqual(min);
-        }
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        (weights, min) => {
+          const evidence = weights.map((weight, i) => ({ rule: `r${i}`, weight, conditions: [] }));
+          const cleared = new Set(mustClear(evidence, min));
+          const left = evidence.filter((e) => !cleared.has(e.rule)).map((e) => e.weight);
+          expect(noisyOr(left)).toBeLessThan(min);
+          // One rule fewer is never enough: putting back the lightest cleared rule reaches the minimum again.
+          if (cleared.size > 0) {
+            const lightest = Math.min(...evidence.filter((e) => cleared.has(e.rule)).map((e) => e.weight));
+            expect(noisyOr([...left, lightest])).toBeGreaterThanOrEqual(min);
+          }
+        },
+      ),
       { seed: 11, numRuns: 300 },
     );
   });
@@ -60,7 +64,9 @@ describe('counterfactuals (toClear)', () => {
     const result = await createClassifier().classify(JSON.parse(readFileSync('examples/cash-out-supermarket.json', 'utf8')));
     const top = result.causes[0];
     const split = top?.toClear.rules.find((r) => r.rule === 'cash-out-split-sales');
-    expect(split?.changes).toEqual([{ signal: 'splitSaleClusters', value: result.signals.splitSaleClusters, operator: 'lessThan', threshold: 2, example: 1 }]);
+    expect(split?.changes).toEqual([
+      { signal: 'splitSaleClusters', value: result.signals.splitSaleClusters, operator: 'lessThan', threshold: 2, example: 1 },
+    ]);
     expect(top?.toClear.mustClear.length).toBeGreaterThan(0);
   });
 });
@@ -74,7 +80,11 @@ function findFalsifying(conditions: Tree, record: Signals): Signals | undefined 
     if ('fact' in c) {
       const set = points.get(c.fact) ?? new Set<number | boolean>();
       if (typeof c.value === 'boolean') set.add(true).add(false);
-      else set.add(c.value).add(c.value - 1e-3).add(c.value + 1e-3);
+      else
+        set
+          .add(c.value)
+          .add(c.value - 1e-3)
+          .add(c.value + 1e-3);
       points.set(c.fact, set);
     } else if ('all' in c) c.all.forEach(visit);
     else if ('any' in c) c.any.forEach(visit);

@@ -33,7 +33,11 @@ describe('the fast timestamp parser', () => {
         const ms = parseTimestamp(text);
         if (ms !== undefined) {
           expect(TIMESTAMP.test(text)).toBe(true);
-          const iso = text.replace(/^(.{10})[t ]/, '$1T').replace(/z$/, 'Z').replace(/,/, '.').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+          const iso = text
+            .replace(/^(.{10})[t ]/, '$1T')
+            .replace(/z$/, 'Z')
+            .replace(/,/, '.')
+            .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
           const fraction = /\.(\d+)/.exec(iso)?.[1];
           if (!fraction || fraction.length <= 3) expect(ms).toBe(Date.parse(iso));
         }
@@ -43,7 +47,25 @@ describe('the fast timestamp parser', () => {
   });
 });
 
-const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 1 }), fc.constant(undefined), fc.constantFrom(0, -1, 1.5, 1e13, 1e13 + 1, 'credit', 'sale', 'void', 'approved', 'keyed', '2026-03-01T10:00:00+08:00', '', 'x'.repeat(129)));
+const anyValue = fc.oneof(
+  fc.jsonValue({ maxDepth: 1 }),
+  fc.constant(undefined),
+  fc.constantFrom(
+    0,
+    -1,
+    1.5,
+    1e13,
+    1e13 + 1,
+    'credit',
+    'sale',
+    'void',
+    'approved',
+    'keyed',
+    '2026-03-01T10:00:00+08:00',
+    '',
+    'x'.repeat(129),
+  ),
+);
 /** Usually a valid value, sometimes anything at all. */
 const mostly = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: anyValue, weight: 1 });
 const validAt = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => new Date(ms).toISOString());
@@ -56,7 +78,12 @@ const transactionLike = fc.record(
     type: mostly(fc.constantFrom('sale', 'refund', 'void', 'SALE')),
     status: mostly(fc.constantFrom('approved', 'declined', 'reversed', 'ok')),
     responseCode: mostly(fc.constantFrom('00', '55', 55, 0, -1, 1.5, 2 ** 53)),
-    card: mostly(fc.record({ token: mostly(fc.constant('tok')), kind: mostly(fc.constantFrom('credit', 'debit', 'gold')), extra: anyValue }, { requiredKeys: ['token'] })),
+    card: mostly(
+      fc.record(
+        { token: mostly(fc.constant('tok')), kind: mostly(fc.constantFrom('credit', 'debit', 'gold')), extra: anyValue },
+        { requiredKeys: ['token'] },
+      ),
+    ),
     entryMode: mostly(fc.constantFrom('chip', 'keyed', 'nfc')),
     terminalId: mostly(fc.constant('T1')),
     location: mostly(fc.record({ lat: mostly(fc.double({ min: -100, max: 100 })), lng: mostly(fc.double({ min: -200, max: 200 })) })),
@@ -92,17 +119,37 @@ describe('the fast transaction validator', () => {
 
 describe('local time in DST zones', () => {
   it('matches Intl for instants around offset changes in many zones (seeded)', () => {
-    const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'Asia/Kolkata', 'Africa/Casablanca', 'America/Santiago', 'Asia/Shanghai', 'Pacific/Chatham'];
+    const zones = [
+      'America/New_York',
+      'Europe/London',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'Africa/Casablanca',
+      'America/Santiago',
+      'Asia/Shanghai',
+      'Pacific/Chatham',
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...zones), fc.array(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 0, 1) }), { minLength: 1, maxLength: 40 }), (zone, instants) => {
-        const clock = createLocalClock(zone);
-        const format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit' });
-        for (const ms of [...instants].sort((a, b) => a - b)) {
-          const parts = Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
-          const day = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / 86_400_000;
-          expect([clock.dayOf(ms), clock.hourOf(ms)]).toEqual([day, Number(parts.hour)]);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...zones),
+        fc.array(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 0, 1) }), { minLength: 1, maxLength: 40 }),
+        (zone, instants) => {
+          const clock = createLocalClock(zone);
+          const format = new Intl.DateTimeFormat('en-CA', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+          });
+          for (const ms of [...instants].sort((a, b) => a - b)) {
+            const parts = Object.fromEntries(format.formatToParts(ms).map((p) => [p.type, p.value]));
+            const day = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) / 86_400_000;
+            expect([clock.dayOf(ms), clock.hourOf(ms)]).toEqual([day, Number(parts.hour)]);
+          }
+        },
+      ),
       { seed: 9, numRuns: 300 },
     );
   });

@@ -20,7 +20,13 @@ const base = caseFile(
     sale({ id: 'e', day: 9, amount: 12_345, currency: 'CNY' }),
   ],
   {
-    merchant: { location: { lat: 31.2, lng: 121.4 }, terminals: ['T1'], kyc: { verified: true, documentsExpireAt: '2026-03-05' }, contract: { status: 'active', endsAt: '2027-01-01' }, suspension: { reasonCode: 'CO01' } },
+    merchant: {
+      location: { lat: 31.2, lng: 121.4 },
+      terminals: ['T1'],
+      kyc: { verified: true, documentsExpireAt: '2026-03-05' },
+      contract: { status: 'active', endsAt: '2027-01-01' },
+      suspension: { reasonCode: 'CO01' },
+    },
     events: [{ type: 'chargeback', at: '2026-03-05T10:00:00+08:00', transactionId: 'a' }],
   },
 );
@@ -28,8 +34,11 @@ const base = caseFile(
 /** Every path in a JSON value, as key lists. */
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   const out: (string | number)[][] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push(...paths(v, [...prefix, i]));
+    });
+  } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
   return out;
 }
 

@@ -3,20 +3,27 @@ import { defaultRulePack, loadRulePack } from '../src/index.js';
 import { lintRulePack } from '../src/rules/lint.js';
 
 const leaf = (fact: string, operator: string, value: number | boolean) => ({ fact, operator, value });
-const rule = (name: string, conditions: unknown, weight = 0.5, cause = 'high-failure-rate') => ({ name, conditions, event: { type: cause, params: { weight } } });
+const rule = (name: string, conditions: unknown, weight = 0.5, cause = 'high-failure-rate') => ({
+  name,
+  conditions,
+  event: { type: cause, params: { weight } },
+});
 /** A pack with one rule per cause besides the ones under test, so cause-without-rule stays quiet. */
 const lint = (...rules: unknown[]) =>
-  lintRulePack(loadRulePack({ name: 't', version: '1.0.0', rules: [...rules, ...fillers] })).filter((f) => f.code !== 'cause-without-rule' || rules.length === 0);
+  lintRulePack(loadRulePack({ name: 't', version: '1.0.0', rules: [...rules, ...fillers] })).filter(
+    (f) => f.code !== 'cause-without-rule' || rules.length === 0,
+  );
 const fillers = defaultRulePack.rules
   .filter((r, i, all) => all.findIndex((x) => x.event.type === r.event.type) === i)
   .map((r) => ({ ...r, name: `filler-${r.name}` }));
-const codes = (findings: ReturnType<typeof lint>) => findings.filter((f) => !f.rule?.startsWith('filler-')).map((f) => [f.severity, f.code, f.rule]);
+const codes = (findings: ReturnType<typeof lint>) =>
+  findings.filter((f) => !f.rule?.startsWith('filler-')).map((f) => [f.severity, f.code, f.rule]);
 
 describe('lintRulePack', () => {
   it('finds a rule that can never fire (contradictory conditions)', () => {
-    expect(codes(lint(rule('r', { all: [leaf('declineRate', 'greaterThanInclusive', 0.5), leaf('declineRate', 'lessThan', 0.3)] })))).toEqual([
-      ['error', 'never-fires', 'r'],
-    ]);
+    expect(
+      codes(lint(rule('r', { all: [leaf('declineRate', 'greaterThanInclusive', 0.5), leaf('declineRate', 'lessThan', 0.3)] }))),
+    ).toEqual([['error', 'never-fires', 'r']]);
     expect(codes(lint(rule('b', { all: [leaf('kycExpired', 'equal', true), { not: leaf('kycExpired', 'equal', true) }] })))).toEqual([
       ['error', 'never-fires', 'b'],
     ]);
@@ -30,15 +37,25 @@ describe('lintRulePack', () => {
   });
 
   it('finds a rule that always fires', () => {
-    expect(codes(lint(rule('r', { any: [leaf('mccKnown', 'equal', true), leaf('mccKnown', 'equal', false)] })))).toEqual([['warning', 'always-fires', 'r']]);
+    expect(codes(lint(rule('r', { any: [leaf('mccKnown', 'equal', true), leaf('mccKnown', 'equal', false)] })))).toEqual([
+      ['warning', 'always-fires', 'r'],
+    ]);
     expect(codes(lint(rule('s', { all: [leaf('declineRate', 'lessThanInclusive', 1)] })))).toEqual([['warning', 'always-fires', 's']]);
   });
 
   it('finds a rule shadowed by a stronger rule with a subset of its conditions', () => {
     const strong = rule('strong', { all: [leaf('declineRate', 'greaterThanInclusive', 0.3)] }, 0.6);
-    const weak = rule('weak', { all: [leaf('declineRate', 'greaterThanInclusive', 0.4), leaf('attemptCount', 'greaterThanInclusive', 30)] }, 0.3);
+    const weak = rule(
+      'weak',
+      { all: [leaf('declineRate', 'greaterThanInclusive', 0.4), leaf('attemptCount', 'greaterThanInclusive', 30)] },
+      0.3,
+    );
     expect(codes(lint(strong, weak))).toEqual([['warning', 'shadowed', 'weak']]);
-    const heavier = rule('weak', { all: [leaf('declineRate', 'greaterThanInclusive', 0.4), leaf('attemptCount', 'greaterThanInclusive', 30)] }, 0.9);
+    const heavier = rule(
+      'weak',
+      { all: [leaf('declineRate', 'greaterThanInclusive', 0.4), leaf('attemptCount', 'greaterThanInclusive', 30)] },
+      0.9,
+    );
     expect(codes(lint(strong, heavier))).toEqual([]);
   });
 
@@ -48,7 +65,9 @@ describe('lintRulePack', () => {
   });
 
   it('finds causes with no rule', () => {
-    const findings = lintRulePack(loadRulePack({ name: 't', version: '1.0.0', rules: [rule('r', { all: [leaf('declineRate', 'greaterThan', 0.3)] })] }));
+    const findings = lintRulePack(
+      loadRulePack({ name: 't', version: '1.0.0', rules: [rule('r', { all: [leaf('declineRate', 'greaterThan', 0.3)] })] }),
+    );
     expect(findings.filter((f) => f.code === 'cause-without-rule')).toHaveLength(12);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CAUSE_IDS, defaultRulePack, loadRulePack, mergeRulePacks, RulePackError } from '../src/index.js';
 import defaultPackJson from '../rules/default.json';
+import { CAUSE_IDS, defaultRulePack, loadRulePack, mergeRulePacks, RulePackError } from '../src/index.js';
 
 const rule = (overrides: Record<string, unknown> = {}) => ({
   name: 'test-rule',
@@ -43,15 +43,30 @@ describe('loadRulePack refuses bad packs, naming the rule and the field', () => 
       'rules[0] "test-rule": conditions.all[0].fact',
       /unknown signal "nope"/,
     ],
-    ['an unknown cause', pack([rule({ event: { type: 'bad-luck', params: { weight: 0.5 } } })]), 'rules[0] "test-rule": event.type', /cause id/],
+    [
+      'an unknown cause',
+      pack([rule({ event: { type: 'bad-luck', params: { weight: 0.5 } } })]),
+      'rules[0] "test-rule": event.type',
+      /cause id/,
+    ],
     [
       'a bad operator',
       pack([rule({ conditions: { all: [{ fact: 'declineRate', operator: 'regex', value: 1 }] } })]),
       'rules[0] "test-rule": conditions.all[0].operator',
       /expected one of/,
     ],
-    ['weight 2', pack([rule({ event: { type: 'high-failure-rate', params: { weight: 2 } } })]), 'rules[0] "test-rule": event.params.weight', /at most 1/],
-    ['weight 0', pack([rule({ event: { type: 'high-failure-rate', params: { weight: 0 } } })]), 'rules[0] "test-rule": event.params.weight', /greater than 0/],
+    [
+      'weight 2',
+      pack([rule({ event: { type: 'high-failure-rate', params: { weight: 2 } } })]),
+      'rules[0] "test-rule": event.params.weight',
+      /at most 1/,
+    ],
+    [
+      'weight 0',
+      pack([rule({ event: { type: 'high-failure-rate', params: { weight: 0 } } })]),
+      'rules[0] "test-rule": event.params.weight',
+      /greater than 0/,
+    ],
     ['a duplicate name', pack([rule(), rule()]), 'rules[1] "test-rule": name', /duplicates the name of rules\[0\]/],
     [
       'a path with a script expression',
@@ -77,7 +92,12 @@ describe('loadRulePack refuses bad packs, naming the rule and the field', () => 
       'rules[0] "test-rule": conditions.all[0].operator',
       /boolean; use equal or notEqual/,
     ],
-    ['a leaf at the top', pack([rule({ conditions: { fact: 'declineRate', operator: 'equal', value: 1 } })]), 'rules[0] "test-rule": conditions', /all, any or not/],
+    [
+      'a leaf at the top',
+      pack([rule({ conditions: { fact: 'declineRate', operator: 'equal', value: 1 } })]),
+      'rules[0] "test-rule": conditions',
+      /all, any or not/,
+    ],
     ['an empty all', pack([rule({ conditions: { all: [] } })]), 'rules[0] "test-rule": conditions.all', /non-empty/],
     ['a missing version', { name: 'x', rules: [] }, 'version', /version/],
     ['an unknown rule key', pack([rule({ onSuccess: 'alert(1)' })]), 'rules[0] "test-rule"', /Unrecognized key/],
@@ -105,7 +125,7 @@ describe('loadRulePack refuses bad packs, naming the rule and the field', () => 
 });
 
 describe('loadRulePack results', () => {
-  it('sorts rules by name so load order never matters, and does not freeze the caller\'s object', () => {
+  it("sorts rules by name so load order never matters, and does not freeze the caller's object", () => {
     const input = pack([rule({ name: 'b' }), rule({ name: 'a' })]);
     const loaded = loadRulePack(input);
     expect(loaded.rules.map((r) => r.name)).toEqual(['a', 'b']);

@@ -42,7 +42,11 @@ describe('card numbers never come back out', () => {
     const classifier = createClassifier();
     for (const pan of PANS) {
       for (const input of panBearingInputs(pan)) {
-        for (const attempt of [() => classifier.classifySync(input), () => parseCaseFile(input), () => computeSignals(parseCaseFile(input))]) {
+        for (const attempt of [
+          () => classifier.classifySync(input),
+          () => parseCaseFile(input),
+          () => computeSignals(parseCaseFile(input)),
+        ]) {
           try {
             outputs.push(JSON.stringify(attempt()));
           } catch (error) {
@@ -55,7 +59,12 @@ describe('card numbers never come back out', () => {
         outputs.push(await cliOutput(['classify', '-', '--format', 'table'], text));
         outputs.push(await cliOutput(['classify', '-', '--ndjson'], `${text}\n${text}\n`));
         outputs.push(await cliOutput(['signals', '-'], text));
-        outputs.push(await cliOutput(['backtest', '-', '--format', 'table'], `${JSON.stringify({ label: { expected: null }, ...(input as object) })}\n`));
+        outputs.push(
+          await cliOutput(
+            ['backtest', '-', '--format', 'table'],
+            `${JSON.stringify({ label: { expected: null }, ...(input as object) })}\n`,
+          ),
+        );
       }
     }
     expect(outputs.length).toBeGreaterThan(300);

@@ -195,7 +195,9 @@ describe('fabrication signals', () => {
 
 describe('failure signals', () => {
   it('finds a card-testing burst of five distinct cards declined within ten minutes', () => {
-    const burst = Array.from({ length: 6 }, (_, i) => decline({ hour: 3 + i / 60, responseCode: '14', card: { token: `k${i}`, kind: 'unknown' } }));
+    const burst = Array.from({ length: 6 }, (_, i) =>
+      decline({ hour: 3 + i / 60, responseCode: '14', card: { token: `k${i}`, kind: 'unknown' } }),
+    );
     expect(signalsOf(burst).cardTestingBursts).toBe(1);
     const spread = Array.from({ length: 6 }, (_, i) => decline({ hour: 3 + i / 4, card: { token: `k${i}`, kind: 'unknown' } }));
     expect(signalsOf(spread).cardTestingBursts).toBe(0);
@@ -204,7 +206,11 @@ describe('failure signals', () => {
   });
 
   it('reads ISO 8583 codes and plain names alike', () => {
-    const s = signalsOf([decline({ responseCode: 'Wrong PIN' }), decline({ responseCode: 'expired-card' }), decline({ responseCode: '05' })]);
+    const s = signalsOf([
+      decline({ responseCode: 'Wrong PIN' }),
+      decline({ responseCode: 'expired-card' }),
+      decline({ responseCode: '05' }),
+    ]);
     expect(s.suspiciousDeclineCount).toBe(2);
     expect(s.declinedCardCount).toBe(0);
   });
@@ -263,7 +269,13 @@ describe('conduct and status signals', () => {
         kyc: { verified: false, documentsExpireAt: '2026-03-19T00:00:00+08:00' },
       },
     });
-    expect([s.contractEnded, s.daysSinceContractEnd, s.kycExpired, s.daysSinceKycExpiry, s.kycUnverified]).toEqual([true, 10, true, 1, true]);
+    expect([s.contractEnded, s.daysSinceContractEnd, s.kycExpired, s.daysSinceKycExpiry, s.kycUnverified]).toEqual([
+      true,
+      10,
+      true,
+      1,
+      true,
+    ]);
     expect(s.mccUnderRectification).toBe(true);
     const fine = signalsOf([sale()], { merchant: { contract: { status: 'active', endsAt: '2027-01-01' }, kyc: { verified: true } } });
     expect([fine.contractEnded, fine.kycExpired, fine.kycUnverified, fine.mccUnderRectification]).toEqual([false, false, false, false]);

@@ -152,30 +152,30 @@ export function createBacktest(classifier: Classifier, options: { worst?: number
   };
 
   const report = (): BacktestReport => {
-  const perCause = {} as Record<CauseId, CauseMetrics>;
-  for (const cause of CAUSE_IDS) {
-    const precision = ratio(topRight[cause] ?? 0, topCount[cause] ?? 0);
-    const recall = ratio(recallHits[cause] ?? 0, support[cause] ?? 0);
-    perCause[cause] = {
-      precision: round4(precision),
-      recall: round4(recall),
-      f1: round4(precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0),
-      support: support[cause] ?? 0,
+    const perCause = {} as Record<CauseId, CauseMetrics>;
+    for (const cause of CAUSE_IDS) {
+      const precision = ratio(topRight[cause] ?? 0, topCount[cause] ?? 0);
+      const recall = ratio(recallHits[cause] ?? 0, support[cause] ?? 0);
+      perCause[cause] = {
+        precision: round4(precision),
+        recall: round4(recall),
+        f1: round4(precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0),
+        support: support[cause] ?? 0,
+      };
+    }
+    const sortedMisses = [...misses].sort(byConfidence);
+    return {
+      total,
+      top1Accuracy: round4(ratio(correct, total)),
+      top3Recall: round4(ratio(top3, positives)),
+      cleanRate: round4(ratio(cleanOk, clean)),
+      falsePositiveRate: round4(clean > 0 ? 1 - cleanOk / clean : 0),
+      perCause,
+      confusion: structuredClone(confusion),
+      errors: structuredClone(errors),
+      misses: sortedMisses.slice(0, worst).map(({ score: _score, ...miss }) => miss),
+      failed: [...failed],
     };
-  }
-  const sortedMisses = [...misses].sort(byConfidence);
-  return {
-    total,
-    top1Accuracy: round4(ratio(correct, total)),
-    top3Recall: round4(ratio(top3, positives)),
-    cleanRate: round4(ratio(cleanOk, clean)),
-    falsePositiveRate: round4(clean > 0 ? 1 - cleanOk / clean : 0),
-    perCause,
-    confusion: structuredClone(confusion),
-    errors: structuredClone(errors),
-    misses: sortedMisses.slice(0, worst).map(({ score: _score, ...miss }) => miss),
-    failed: [...failed],
-  };
   };
   return { add, report };
 }

@@ -2,11 +2,12 @@
  * NDJSON batch: one case file per line in, one result per line out, in input order, streaming.
  * Bad lines are reported on stderr with their number and skipped; a per-cause summary ends the run.
  */
+
+import { Worker } from 'node:worker_threads';
 import { isCaseFileError } from '../contract/errors.js';
 import { maskPans } from '../contract/pan.js';
 import type { Lang } from '../contract/result.js';
 import type { Classifier } from '../engine/classifier.js';
-import { Worker } from 'node:worker_threads';
 import type { Chunk, ChunkResult, WorkerInit } from './batchWorker.js';
 import { type Line, readLines } from './lines.js';
 
@@ -114,7 +115,12 @@ type Emit = (outcome: LineOutcome | { number: number; tooLong: true }) => Promis
  * Spreads chunks of lines over worker threads and emits their outcomes in input order. Chunks in
  * flight are capped, so a slow consumer or a huge file never piles up results in memory.
  */
-async function runOnWorkers(lines: AsyncIterable<Line>, options: Required<BatchOptions>, emit: Emit, seen: (bytes: number) => void): Promise<void> {
+async function runOnWorkers(
+  lines: AsyncIterable<Line>,
+  options: Required<BatchOptions>,
+  emit: Emit,
+  seen: (bytes: number) => void,
+): Promise<void> {
   const workers = Array.from({ length: options.workers }, () => new Worker(options.workerUrl, { workerData: options.workerInit }));
   const pending = new Map<number, (result: ChunkResult) => void>();
   for (const worker of workers) {
@@ -169,7 +175,7 @@ async function runOnWorkers(lines: AsyncIterable<Line>, options: Required<BatchO
 export function describeError(error: unknown): string {
   if (error instanceof SyntaxError) return 'not valid JSON';
   if (isCaseFileError(error)) return error.problems.map((p) => `${p.path || '(root)'}: ${p.message}`).join('; ');
-  return maskPans(error instanceof Error ? error.message.split('\n')[0] ?? 'error' : String(error));
+  return maskPans(error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : String(error));
 }
 
 function drained(stream: NodeJS.WritableStream): Promise<void> {

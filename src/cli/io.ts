@@ -62,7 +62,11 @@ export function readRulePack(path: string): RulePack {
       return loadRulePack(parseJson(readFileSync(file, 'utf8'), file));
     } catch (error) {
       if (error instanceof RulePackError) {
-        throw new CliError(`invalid rule pack ${file}`, 2, error.problems.map((p) => `${p.path}: ${p.message}`));
+        throw new CliError(
+          `invalid rule pack ${file}`,
+          2,
+          error.problems.map((p) => `${p.path}: ${p.message}`),
+        );
       }
       throw error;
     }
@@ -71,7 +75,11 @@ export function readRulePack(path: string): RulePack {
     return mergeRulePacks(packs);
   } catch (error) {
     if (error instanceof RulePackError) {
-      throw new CliError(`rule packs in ${path} do not merge`, 2, error.problems.map((p) => `${p.path}: ${p.message}`));
+      throw new CliError(
+        `rule packs in ${path} do not merge`,
+        2,
+        error.problems.map((p) => `${p.path}: ${p.message}`),
+      );
     }
     throw error;
   }

@@ -2,26 +2,26 @@
  * The `pos-suspension` command: a thin shell over the public API.
  * Exit codes: 0 success, 1 some inputs failed, 2 usage error or unreadable / invalid input.
  */
-import { type WriteStream, createReadStream, createWriteStream, existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+
 import { once } from 'node:events';
-import { realpathSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, realpathSync, statSync, type WriteStream } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { caseFileJsonSchema } from '../contract/jsonSchema.js';
+import { createBacktest } from '../backtest/backtest.js';
 import { ClassifierError } from '../contract/errors.js';
+import { caseFileJsonSchema } from '../contract/jsonSchema.js';
 import { maskPans } from '../contract/pan.js';
 import { parseCaseFile } from '../contract/parseCaseFile.js';
 import type { Lang } from '../contract/result.js';
 import { createClassifier } from '../engine/classifier.js';
+import { lintRulePack } from '../rules/lint.js';
 import { computeSignals } from '../signals/computeSignals.js';
+import { generateSet } from '../synth/generateSet.js';
 import { DEFAULT_MAX_LINE_BYTES, runBatch } from './batch.js';
 import { CliError, parseJson, readRulePack, readText } from './io.js';
-import { renderBacktest, renderFindings, renderResult, renderSignals } from './render.js';
-import { createBacktest } from '../backtest/backtest.js';
-import { generateSet } from '../synth/generateSet.js';
 import { readLines } from './lines.js';
-import { lintRulePack } from '../rules/lint.js';
+import { renderBacktest, renderFindings, renderResult, renderSignals } from './render.js';
 import { createPaint } from './text.js';
 
 /** Where the CLI reads and writes; tests pass their own. */
@@ -82,13 +82,22 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
         const workers = existsSync(fileURLToPath(workerUrl)) ? (flags.workers ?? availableParallelism()) : 1;
         const summary = await runBatch(
           classifier,
-          { input: input as AsyncIterable<Buffer>, inputBytes: file === '-' ? undefined : statSync(file).size, stdout: io.stdout, stderr: io.stderr },
+          {
+            input: input as AsyncIterable<Buffer>,
+            inputBytes: file === '-' ? undefined : statSync(file).size,
+            stdout: io.stdout,
+            stderr: io.stderr,
+          },
           {
             lang: flags.lang,
             maxLineBytes: flags.maxLineBytes,
             workers,
             workerUrl,
-            workerInit: { rulePack: classifier.rulePack, lang: flags.lang, ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }) },
+            workerInit: {
+              rulePack: classifier.rulePack,
+              lang: flags.lang,
+              ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }),
+            },
           },
         );
         exitCode = summary.failed > 0 ? 1 : 0;
@@ -121,7 +130,9 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .action((path: string, flags: { format?: 'table' | 'json'; strict?: boolean }) => {
       const findings = lintRulePack(readRulePack(path));
       const format = flags.format ?? (io.stdout.isTTY ? 'table' : 'json');
-      io.stdout.write(format === 'json' ? `${JSON.stringify(findings, null, 2)}\n` : renderFindings(findings, createPaint(colour(io.stdout))));
+      io.stdout.write(
+        format === 'json' ? `${JSON.stringify(findings, null, 2)}\n` : renderFindings(findings, createPaint(colour(io.stdout))),
+      );
       const errors = findings.filter((f) => f.severity === 'error').length;
       exitCode = errors > 0 || (flags.strict && findings.length > 0) ? 1 : 0;
     });
@@ -137,7 +148,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       for (const labelled of generateSet({ seed: flags.seed, count: flags.count })) {
         if (!out.write(`${JSON.stringify({ label: labelled.label, ...labelled.caseFile })}\n`)) await once(out, 'drain');
       }
-      if (flags.out) await new Promise<void>((resolve, reject) => (out as WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())));
+      if (flags.out)
+        await new Promise<void>((resolve, reject) =>
+          (out as WriteStream).end((error?: Error | null) => (error ? reject(error) : resolve())),
+        );
     });
 
   program

@@ -1,7 +1,7 @@
 /** Renders results and signals as terminal tables that fit 100 columns. */
 import { labelsFor } from '../advice/catalog.js';
-import type { Evidence, EvidenceCondition, Operator, Result } from '../contract/result.js';
 import type { BacktestReport } from '../backtest/backtest.js';
+import type { Evidence, EvidenceCondition, Operator, Result } from '../contract/result.js';
 import type { LintFinding } from '../rules/lint.js';
 import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
 import { type Paint, padEnd, wrap } from './text.js';
@@ -29,7 +29,11 @@ export function renderResult(result: Result, paint: Paint): string {
     return `${out.join('\n')}\n`;
   }
   const cols = { rank: 3, title: 40, score: 7, confidence: 12 };
-  out.push(paint.bold(`${padEnd(labels.rank, cols.rank)}${padEnd(labels.cause, cols.title)}${padEnd(labels.score, cols.score)}${padEnd(labels.confidence, cols.confidence)}${labels.evidence}`));
+  out.push(
+    paint.bold(
+      `${padEnd(labels.rank, cols.rank)}${padEnd(labels.cause, cols.title)}${padEnd(labels.score, cols.score)}${padEnd(labels.confidence, cols.confidence)}${labels.evidence}`,
+    ),
+  );
   const evidenceWidth = TABLE_WIDTH - cols.rank - cols.title - cols.score - cols.confidence;
   for (const cause of result.causes) {
     const confidence = labels[cause.confidence];
@@ -146,7 +150,9 @@ export function renderBacktest(report: BacktestReport, paint: Paint): string {
     paint.bold(`${padEnd('cause', 28)}${padEnd('precision', 11)}${padEnd('recall', 9)}${padEnd('F1', 8)}support`),
   ];
   for (const [cause, m] of Object.entries(report.perCause)) {
-    out.push(`${padEnd(cause, 28)}${padEnd(m.precision.toFixed(3), 11)}${padEnd(m.recall.toFixed(3), 9)}${padEnd(m.f1.toFixed(3), 8)}${m.support}`);
+    out.push(
+      `${padEnd(cause, 28)}${padEnd(m.precision.toFixed(3), 11)}${padEnd(m.recall.toFixed(3), 9)}${padEnd(m.f1.toFixed(3), 8)}${m.support}`,
+    );
   }
   out.push('', paint.bold('Errors (label → wrong top cause); the full confusion matrix is in --format json'));
   const off = Object.entries(report.errors).flatMap(([label, row]) =>
@@ -156,7 +162,9 @@ export function renderBacktest(report: BacktestReport, paint: Paint): string {
   if (report.misses.length > 0) out.push('', paint.bold('Worst misclassified (most confident first)'));
   for (const miss of report.misses) {
     const wanted = miss.label.expected ?? '(none)';
-    out.push(`  #${miss.index} ${miss.merchantId}: expected ${wanted}, got ${miss.top ?? '(none)'}${miss.label.note ? ` · ${miss.label.note}` : ''}`);
+    out.push(
+      `  #${miss.index} ${miss.merchantId}: expected ${wanted}, got ${miss.top ?? '(none)'}${miss.label.note ? ` · ${miss.label.note}` : ''}`,
+    );
     for (const cause of miss.causes.slice(0, 3)) {
       const rules = cause.evidence.map((e) => e.rule).join(', ');
       out.push(...wrap(`${cause.id} ${cause.score}: ${rules}`, TABLE_WIDTH - 6).map((l) => `      ${l}`));

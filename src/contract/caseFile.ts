@@ -3,7 +3,7 @@
  * TypeScript types and the published JSON Schema are both derived from these zod schemas.
  */
 import { z } from 'zod';
-import { DATE_ONLY, TIMESTAMP, parseDate, parseTimestamp } from './time.js';
+import { DATE_ONLY, parseDate, parseTimestamp, TIMESTAMP } from './time.js';
 
 const MAX_ID_LENGTH = 128;
 const MAX_TEXT_LENGTH = 2000;
@@ -92,9 +92,7 @@ export const MerchantSchema = z.object({
 /** The card used, identified only by a token (never the card number). */
 export const CardSchema = z.object({
   token: Id.describe('Opaque card token; a full card number is refused'),
-  kind: z
-    .enum(['credit', 'debit', 'prepaid', 'unknown'], { error: 'expected credit, debit, prepaid or unknown' })
-    .default('unknown'),
+  kind: z.enum(['credit', 'debit', 'prepaid', 'unknown'], { error: 'expected credit, debit, prepaid or unknown' }).default('unknown'),
 });
 
 /** One card-present transaction attempt at the merchant's terminals. */

@@ -45,7 +45,8 @@ export function fastTransaction(raw: unknown): Transaction | undefined {
   tx.status = status;
   if (responseCode !== undefined) {
     if (isId(responseCode)) tx.responseCode = responseCode;
-    else if (typeof responseCode === 'number' && Number.isSafeInteger(responseCode) && responseCode >= 0) tx.responseCode = String(responseCode);
+    else if (typeof responseCode === 'number' && Number.isSafeInteger(responseCode) && responseCode >= 0)
+      tx.responseCode = String(responseCode);
     else return undefined;
   }
   if (card !== undefined) {

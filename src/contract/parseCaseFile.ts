@@ -4,11 +4,11 @@
  */
 import type { z } from 'zod';
 import { type CaseFile, CaseFileSchema } from './caseFile.js';
-import { fastTransactions } from './fastTransaction.js';
 import { CaseFileError, type Problem } from './errors.js';
+import { fastTransactions } from './fastTransaction.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { containsPan, maskPans } from './pan.js';
-import { MS_PER_DAY, formatUtc, parseDate, parseTimestamp } from './time.js';
+import { formatUtc, MS_PER_DAY, parseDate, parseTimestamp } from './time.js';
 import { isKnownTimeZone } from './zone.js';
 
 const PAN_MESSAGE = 'looks like a full card number (PAN); send a token, never the card number';

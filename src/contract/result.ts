@@ -6,14 +6,7 @@ import { z } from 'zod';
 import { CATEGORIES, CAUSE_IDS } from './causes.js';
 
 /** Operators a rule condition may use (json-rules-engine's built-in names). */
-export const OPERATORS = [
-  'equal',
-  'notEqual',
-  'lessThan',
-  'lessThanInclusive',
-  'greaterThan',
-  'greaterThanInclusive',
-] as const;
+export const OPERATORS = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'] as const;
 
 /** A comparison operator of a rule condition. */
 export type Operator = (typeof OPERATORS)[number];

@@ -10,7 +10,7 @@ import type { RulePack } from '../rules/schema.js';
 import type { Signals } from '../signals/catalog.js';
 import { computeSignalReport } from '../signals/computeSignals.js';
 import type { SignalOptions } from '../signals/options.js';
-import { type EngineKind, compileRulePack, createRuleEvaluator } from './firedRules.js';
+import { compileRulePack, createRuleEvaluator, type EngineKind } from './firedRules.js';
 import { DEFAULT_MIN_SCORE, rankCauses } from './rank.js';
 import { parseSignals } from './signalsInput.js';
 

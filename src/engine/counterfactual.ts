@@ -144,7 +144,8 @@ function searchFalsifying(condition: RuleCondition, signals: Signals): Option | 
   const visit = (c: RuleCondition): void => {
     if (isLeaf(c)) {
       const set = candidates.get(c.fact) ?? new Set<number | boolean>();
-      for (const operator of [c.operator, FLIP[c.operator]]) set.add(exampleValue(c.fact, operator, c.value, signals[c.fact as SignalName]));
+      for (const operator of [c.operator, FLIP[c.operator]])
+        set.add(exampleValue(c.fact, operator, c.value, signals[c.fact as SignalName]));
       candidates.set(c.fact, set);
     } else if ('all' in c) c.all.forEach(visit);
     else if ('any' in c) c.any.forEach(visit);

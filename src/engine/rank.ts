@@ -9,7 +9,7 @@ import type { Rule } from '../rules/schema.js';
 import type { Signals } from '../signals/catalog.js';
 import { counterfactualFor } from './counterfactual.js';
 import { explain } from './evaluate.js';
-import { REASON_CODE_WEIGHT, causeOfReasonCode } from './reasonCode.js';
+import { causeOfReasonCode, REASON_CODE_WEIGHT } from './reasonCode.js';
 
 /** Score at or above which a cause is `high` confidence. */
 export const HIGH_CONFIDENCE = 0.75;

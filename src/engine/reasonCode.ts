@@ -1,6 +1,7 @@
 /** The merchant's stated suspension reason code as a hint, through the mapping table `./data/reason-codes.json`. */
-import reasonCodes from './data/reason-codes.json';
+
 import type { CauseId } from '../contract/causes.js';
+import reasonCodes from './data/reason-codes.json';
 
 const CODES: Readonly<Record<string, CauseId>> = reasonCodes.codes as Record<string, CauseId>;
 

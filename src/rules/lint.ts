@@ -43,15 +43,29 @@ export function lintRulePack(pack: RulePack): LintFinding[] {
     findings.push(...rangeFindings(rule), ...duplicateFindings(rule));
     const satisfiable = search(rule.conditions, true);
     if (satisfiable === false) {
-      findings.push({ severity: 'error', code: 'never-fires', rule: rule.name, message: 'no signal values inside their ranges make the conditions hold: the rule can never fire' });
+      findings.push({
+        severity: 'error',
+        code: 'never-fires',
+        rule: rule.name,
+        message: 'no signal values inside their ranges make the conditions hold: the rule can never fire',
+      });
     } else if (search(rule.conditions, false) === false) {
-      findings.push({ severity: 'warning', code: 'always-fires', rule: rule.name, message: 'the conditions hold for every possible signal value: the rule always fires' });
+      findings.push({
+        severity: 'warning',
+        code: 'always-fires',
+        rule: rule.name,
+        message: 'the conditions hold for every possible signal value: the rule always fires',
+      });
     }
   }
   findings.push(...shadowFindings(pack.rules));
   for (const cause of CAUSE_IDS) {
     if (!pack.rules.some((r) => r.event.type === cause)) {
-      findings.push({ severity: 'warning', code: 'cause-without-rule', message: `no rule supports cause ${cause}; it can only be reported through a stated reason code` });
+      findings.push({
+        severity: 'warning',
+        code: 'cause-without-rule',
+        message: `no rule supports cause ${cause}; it can only be reported through a stated reason code`,
+      });
     }
   }
   return findings.sort(
@@ -112,7 +126,13 @@ function search(condition: RuleCondition, target: boolean): boolean | undefined 
       continue;
     }
     const { min, max } = range(leaf.fact);
-    const cuts = [...new Set(leaves(condition).filter((l) => l.fact === leaf.fact).map((l) => l.value as number))].sort((a, b) => a - b);
+    const cuts = [
+      ...new Set(
+        leaves(condition)
+          .filter((l) => l.fact === leaf.fact)
+          .map((l) => l.value as number),
+      ),
+    ].sort((a, b) => a - b);
     const candidates = new Set<number>();
     const add = (x: number) => {
       if (x >= min && x <= max) candidates.add(x);
@@ -174,7 +194,13 @@ function duplicateFindings(rule: Rule): LintFinding[] {
     for (const child of children) {
       if ('fact' in child) {
         const key = leafKey(child);
-        if (seen.has(key)) out.push({ severity: 'warning', code: 'duplicate-condition', rule: rule.name, message: `condition "${key}" appears twice in one ${'all' in condition ? 'all' : 'any'}` });
+        if (seen.has(key))
+          out.push({
+            severity: 'warning',
+            code: 'duplicate-condition',
+            rule: rule.name,
+            message: `condition "${key}" appears twice in one ${'all' in condition ? 'all' : 'any'}`,
+          });
         seen.add(key);
       } else visit(child);
     }
@@ -198,10 +224,16 @@ function implies(strong: LeafCondition, weak: LeafCondition): boolean {
   const up = (op: Operator) => op === 'greaterThan' || op === 'greaterThanInclusive';
   const down = (op: Operator) => op === 'lessThan' || op === 'lessThanInclusive';
   if (up(strong.operator) && up(weak.operator)) {
-    return strong.value > weak.value || (strong.value === weak.value && (weak.operator === 'greaterThanInclusive' || strong.operator === 'greaterThan'));
+    return (
+      strong.value > weak.value ||
+      (strong.value === weak.value && (weak.operator === 'greaterThanInclusive' || strong.operator === 'greaterThan'))
+    );
   }
   if (down(strong.operator) && down(weak.operator)) {
-    return strong.value < weak.value || (strong.value === weak.value && (weak.operator === 'lessThanInclusive' || strong.operator === 'lessThan'));
+    return (
+      strong.value < weak.value ||
+      (strong.value === weak.value && (weak.operator === 'lessThanInclusive' || strong.operator === 'lessThan'))
+    );
   }
   return leafKey(strong) === leafKey(weak);
 }

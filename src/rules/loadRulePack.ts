@@ -1,6 +1,6 @@
 /** Loading and validating rule packs from untrusted JSON. */
 import type { z } from 'zod';
-import { RulePackError, type Problem } from '../contract/errors.js';
+import { type Problem, RulePackError } from '../contract/errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../contract/limits.js';
 import { maskPans } from '../contract/pan.js';
 import { formatPath } from '../contract/parseCaseFile.js';
@@ -40,7 +40,10 @@ export function loadRulePack(json: unknown, limits: Partial<PackLimits> = {}): R
   if (!shell.success) throw new RulePackError(zodProblems('', shell.error));
   const pack = shell.data;
   if (pack.rules.length > limit.maxRules) {
-    throw new RulePackError([{ path: 'rules', message: `holds ${pack.rules.length} rules; the limit is ${limit.maxRules}` }], 'limit_exceeded');
+    throw new RulePackError(
+      [{ path: 'rules', message: `holds ${pack.rules.length} rules; the limit is ${limit.maxRules}` }],
+      'limit_exceeded',
+    );
   }
 
   const problems: Problem[] = [];
@@ -119,13 +122,7 @@ function buildTop(condition: unknown, path: string, maxDepth: number, problems: 
   return problems.length === 0 ? (built as TopCondition) : undefined;
 }
 
-function buildCondition(
-  condition: unknown,
-  path: string,
-  depth: number,
-  maxDepth: number,
-  problems: Problem[],
-): RuleCondition | undefined {
+function buildCondition(condition: unknown, path: string, depth: number, maxDepth: number, problems: Problem[]): RuleCondition | undefined {
   if (problems.length >= 50) return undefined;
   if (depth > maxDepth) {
     problems.push({ path, message: `conditions nest deeper than ${maxDepth} levels` });

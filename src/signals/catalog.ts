@@ -67,10 +67,24 @@ export const SIGNAL_CATALOG = {
     'Approved sale amount per day over the last `recentDays` local days of the window, divided by the amount per day over the earlier days. 1 when the earlier part is shorter than `minBaselineDays`; capped at 100 (also when the earlier amount is 0).',
     100,
   ),
-  mccKnown: flag('amounts', 'The MCC is in the reference table (`src/signals/data/mcc-profiles.json`) and the currency is CNY, so MCC-relative signals are judged.'),
-  averageTicketVsMcc: measure('amounts', 'ratio', 'averageTicket / the MCC typical ticket; 0 when the MCC is not known or there are no sales.'),
-  medianTicketVsMcc: measure('amounts', 'ratio', 'Median approved sale amount / the MCC typical ticket; 0 when the MCC is not known or there are no sales.'),
-  mccOutlierSaleCount: count('amounts', 'Approved sales at or above `mccOutlierFactor` × the MCC typical ticket; 0 when the MCC is not known.'),
+  mccKnown: flag(
+    'amounts',
+    'The MCC is in the reference table (`src/signals/data/mcc-profiles.json`) and the currency is CNY, so MCC-relative signals are judged.',
+  ),
+  averageTicketVsMcc: measure(
+    'amounts',
+    'ratio',
+    'averageTicket / the MCC typical ticket; 0 when the MCC is not known or there are no sales.',
+  ),
+  medianTicketVsMcc: measure(
+    'amounts',
+    'ratio',
+    'Median approved sale amount / the MCC typical ticket; 0 when the MCC is not known or there are no sales.',
+  ),
+  mccOutlierSaleCount: count(
+    'amounts',
+    'Approved sales at or above `mccOutlierFactor` × the MCC typical ticket; 0 when the MCC is not known.',
+  ),
   mccOutlierSaleShare: shareOf('amounts', 'mccOutlierSaleCount / saleCount.'),
   offHoursForMccShare: shareOf(
     'amounts',
@@ -103,12 +117,18 @@ export const SIGNAL_CATALOG = {
   // fabrication
   cardCount: count('fabrication', 'Distinct card tokens among approved sales.'),
   distinctCardRatio: shareOf('fabrication', 'cardCount / approved sales that carry a card; 1 when none carries a card.'),
-  topCardShare: shareOf('fabrication', 'Share of approved sales with a card made by the three most used cards; 0 when none carries a card.'),
+  topCardShare: shareOf(
+    'fabrication',
+    'Share of approved sales with a card made by the three most used cards; 0 when none carries a card.',
+  ),
   intervalRegularity: shareOf(
     'fabrication',
     '1 − coefficient of variation of the gaps between consecutive approved sales that are under 6 hours apart, clipped to 0–1 (1 = machine-regular); 0 with fewer than 10 such gaps.',
   ),
-  repeatedAmountShare: shareOf('fabrication', 'Share of approved sales whose amount equals the most frequent amount; 0 with fewer than 20 sales.'),
+  repeatedAmountShare: shareOf(
+    'fabrication',
+    'Share of approved sales whose amount equals the most frequent amount; 0 with fewer than 20 sales.',
+  ),
   refundShare: shareOf('fabrication', 'Approved refunds and voids / saleCount, capped at 1.'),
   quickRefundShare: shareOf(
     'fabrication',
@@ -148,7 +168,7 @@ export const SIGNAL_CATALOG = {
   chargebackCount: count('conduct', 'Chargeback events in the window.'),
   chargebackRatio: shareOf(
     'conduct',
-    'chargebackCount / saleCount (the schemes\' count ratio), capped at 1; 1 with chargebacks and no sales.',
+    "chargebackCount / saleCount (the schemes' count ratio), capped at 1; 1 with chargebacks and no sales.",
   ),
   securityIncidentCount: count('conduct', 'Security-incident events in the window.'),
   regulatoryNoticeCount: count('conduct', 'Regulatory-notice events in the window.'),
@@ -158,7 +178,11 @@ export const SIGNAL_CATALOG = {
   // status
   windowDays: measure('status', 'days', 'Length of the window in days (fractional).'),
   contractEnded: flag('status', 'Contract status is expired or terminated, or its end date is at or before the window end.'),
-  daysSinceContractEnd: measure('status', 'days', 'Whole days from the contract end date to the window end; 0 when it has not ended or has no date.'),
+  daysSinceContractEnd: measure(
+    'status',
+    'days',
+    'Whole days from the contract end date to the window end; 0 when it has not ended or has no date.',
+  ),
   kycExpired: flag('status', 'The merchant documents expire at or before the window end.'),
   daysSinceKycExpiry: measure('status', 'days', 'Whole days from document expiry to the window end; 0 when not expired.'),
   kycUnverified: flag('status', 'The case file says the merchant is not verified (`kyc.verified: false`); a missing flag is not judged.'),

@@ -112,13 +112,14 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
     if (at <= windowTo && isApprovedSale(tx) && !(at <= lastApprovedSaleMs)) lastApprovedSaleMs = at;
   }
   // Exports are usually in time order already: check before paying for a sort.
-  if (!inTimeOrder(inside, allMs, all)) inside.sort((a, b) => {
-    const diff = (allMs[a] as number) - (allMs[b] as number);
-    if (diff !== 0) return diff;
-    const idA = (all[a] as Transaction).id;
-    const idB = (all[b] as Transaction).id;
-    return idA < idB ? -1 : idA > idB ? 1 : 0;
-  });
+  if (!inTimeOrder(inside, allMs, all))
+    inside.sort((a, b) => {
+      const diff = (allMs[a] as number) - (allMs[b] as number);
+      if (diff !== 0) return diff;
+      const idA = (all[a] as Transaction).id;
+      const idB = (all[b] as Transaction).id;
+      return idA < idB ? -1 : idA > idB ? 1 : 0;
+    });
 
   const n = inside.length;
   const txs: Transaction[] = new Array(n);

@@ -30,6 +30,9 @@ export function isUnderRectification(mcc: string): boolean {
 /** True when a decline with this response code points at a bad card or a fraudster. */
 export function isSuspiciousResponseCode(code: string | undefined): boolean {
   if (code === undefined) return false;
-  const key = code.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  const key = code
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   return Object.hasOwn(SUSPICIOUS_CODES, key);
 }

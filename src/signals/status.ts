@@ -17,9 +17,7 @@ export function statusSignals(p: Prepared): FamilySignals<'status'> {
   const kycExpiry = instant(merchant.kyc?.documentsExpireAt);
   const kycExpired = kycExpiry !== undefined && kycExpiry <= asOf;
 
-  const lastActivity = Number.isNaN(p.lastApprovedSaleMs)
-    ? (instant(merchant.registeredAt) ?? p.windowFrom)
-    : p.lastApprovedSaleMs;
+  const lastActivity = Number.isNaN(p.lastApprovedSaleMs) ? (instant(merchant.registeredAt) ?? p.windowFrom) : p.lastApprovedSaleMs;
 
   return {
     windowDays: Math.round(((p.windowTo - p.windowFrom) / MS_PER_DAY) * 100) / 100,

@@ -5,7 +5,7 @@
  */
 import { CAUSE_IDS, type CauseId } from '../contract/causes.js';
 import businesses from './businesses.json';
-import { type BusinessKind, type LabelledCase, generateMerchant } from './generate.js';
+import { type BusinessKind, generateMerchant, type LabelledCase } from './generate.js';
 import { createRandom } from './random.js';
 
 /** What a generated set holds. */

@@ -26,15 +26,19 @@ const top = fc.oneof(
   fc.record({ any: fc.array(tree, { minLength: 1, maxLength: 3 }) }),
   fc.record({ not: tree }),
 );
-export const pack = fc.array(fc.record({ conditions: top, cause: fc.constantFrom(...CAUSE_IDS), weight: fc.double({ min: 0.01, max: 1, noNaN: true }) }), {
-  minLength: 1,
-  maxLength: 12,
-}).map((rules) => ({
-  name: 'random',
-  version: '1.0.0',
-  rules: rules.map((r, i) => ({ name: `r${i}`, conditions: r.conditions, event: { type: r.cause, params: { weight: r.weight } } })),
-}));
+export const pack = fc
+  .array(fc.record({ conditions: top, cause: fc.constantFrom(...CAUSE_IDS), weight: fc.double({ min: 0.01, max: 1, noNaN: true }) }), {
+    minLength: 1,
+    maxLength: 12,
+  })
+  .map((rules) => ({
+    name: 'random',
+    version: '1.0.0',
+    rules: rules.map((r, i) => ({ name: `r${i}`, conditions: r.conditions, event: { type: r.cause, params: { weight: r.weight } } })),
+  }));
 export const signals = fc.record(
-  Object.fromEntries(SIGNAL_NAMES.map((n) => [n, SIGNAL_CATALOG[n].kind === 'boolean' ? fc.boolean() : value])) as Record<string, fc.Arbitrary<unknown>>,
+  Object.fromEntries(SIGNAL_NAMES.map((n) => [n, SIGNAL_CATALOG[n].kind === 'boolean' ? fc.boolean() : value])) as Record<
+    string,
+    fc.Arbitrary<unknown>
+  >,
 ) as fc.Arbitrary<Signals>;
-
