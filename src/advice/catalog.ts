@@ -36,7 +36,14 @@ export function adviceFor(cause: CauseId, lang: Lang): Advice {
   return FILES[lang].causes[cause];
 }
 
-/** The labels of a language. */
+/**
+ * The labels of a language: the words the CLI and reports print around results.
+ *
+ * @example
+ * ```ts
+ * labelsFor('zh-CN').remediation; // '现在应该做什么'
+ * ```
+ */
 export function labelsFor(lang: Lang): Labels {
   return FILES[lang].labels;
 }

@@ -62,7 +62,15 @@ export interface BacktestReport {
 
 const NONE = '(none)';
 
-/** Runs a backtest over labelled cases (`{ label, ...caseFile }` objects). */
+/**
+ * Runs a backtest over labelled cases (`{ label, ...caseFile }` objects).
+ *
+ * @example
+ * ```ts
+ * const report = backtest(labelledCases, createClassifier());
+ * console.log(report.top1Accuracy, report.perCause['credit-card-cash-out'].recall);
+ * ```
+ */
 export function backtest(cases: Iterable<unknown>, classifier: Classifier, options: { worst?: number } = {}): BacktestReport {
   const run = createBacktest(classifier, options);
   for (const input of cases) run.add(input);
@@ -77,7 +85,16 @@ export interface BacktestRun {
   report(): BacktestReport;
 }
 
-/** Starts an incremental backtest; memory holds counts and the worst misses, not the cases. */
+/**
+ * Starts an incremental backtest; memory holds counts and the worst misses, not the cases.
+ *
+ * @example
+ * ```ts
+ * const run = createBacktest(createClassifier());
+ * for await (const line of lines) run.add(JSON.parse(line));
+ * const report = run.report();
+ * ```
+ */
 export function createBacktest(classifier: Classifier, options: { worst?: number } = {}): BacktestRun {
   const worst = options.worst ?? 10;
   let total = 0;

@@ -54,12 +54,26 @@ export class OptionsError extends ClassifierError {
   }
 }
 
-/** True when `error` is a {@link CaseFileError} (works across bundle copies, unlike `instanceof`). */
+/**
+ * True when `error` is a {@link CaseFileError} (works across bundle copies, unlike `instanceof`).
+ *
+ * @example
+ * ```ts
+ * try { classifier.classifySync(input); } catch (e) { if (isCaseFileError(e)) console.log(e.problems); }
+ * ```
+ */
 export function isCaseFileError(error: unknown): error is CaseFileError {
   return error instanceof Error && error.name === 'CaseFileError';
 }
 
-/** True when `error` is a {@link RulePackError}. */
+/**
+ * True when `error` is a {@link RulePackError}.
+ *
+ * @example
+ * ```ts
+ * try { loadRulePack(json); } catch (e) { if (isRulePackError(e)) console.log(e.problems[0]?.path); }
+ * ```
+ */
 export function isRulePackError(error: unknown): error is RulePackError {
   return error instanceof Error && error.name === 'RulePackError';
 }

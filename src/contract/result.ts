@@ -61,8 +61,15 @@ export const CauseResultSchema = z.object({
   alternatives: z.array(z.string()),
 });
 
+/**
+ * Version of the result format. Follows semver: a new optional field is a minor change; removing or
+ * renaming a field, a cause id or a signal name is a major one.
+ */
+export const RESULT_SCHEMA_VERSION = '1.0.0' as const;
+
 /** The result of classifying one case file. */
 export const ResultSchema = z.object({
+  schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
   merchantId: z.string(),
   lang: z.enum(['zh-CN', 'en']),
   rulePack: z.object({ name: z.string(), version: z.string() }),

@@ -4,7 +4,7 @@ import type { CaseFile } from '../contract/caseFile.js';
 import { OptionsError, type Problem } from '../contract/errors.js';
 import type { Limits } from '../contract/limits.js';
 import { parseCaseFile } from '../contract/parseCaseFile.js';
-import { LANGS, type Lang, type Result } from '../contract/result.js';
+import { LANGS, type Lang, RESULT_SCHEMA_VERSION, type Result } from '../contract/result.js';
 import { loadRulePack } from '../rules/loadRulePack.js';
 import type { RulePack } from '../rules/schema.js';
 import type { Signals } from '../signals/catalog.js';
@@ -38,7 +38,7 @@ export interface ClassifyOptions {
 }
 
 /** The result of {@link Classifier.classifySignals}: no merchant or window, only signals in. */
-export type SignalsResult = Pick<Result, 'lang' | 'rulePack' | 'causes' | 'signals'>;
+export type SignalsResult = Pick<Result, 'schemaVersion' | 'lang' | 'rulePack' | 'causes' | 'signals'>;
 
 /** A configured classifier. Immutable after creation; safe for concurrent calls. */
 export interface Classifier {
@@ -91,6 +91,7 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
     fired: Parameters<typeof rankCauses>[0]['fired'],
     callLang: Lang,
   ): Result => ({
+    schemaVersion: RESULT_SCHEMA_VERSION,
     merchantId: prepared.caseFile.merchant.id,
     lang: callLang,
     rulePack: { ...packInfo },
@@ -130,6 +131,7 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
       const signals: Signals = parseSignals(input);
       const fired = await evaluator.fired(signals);
       return {
+        schemaVersion: RESULT_SCHEMA_VERSION,
         lang: callLang,
         rulePack: { ...packInfo },
         causes: rankCauses({ fired, signals, lang: callLang, minScore }),

@@ -33,6 +33,11 @@ export interface RankInput {
 /**
  * Noisy-OR: 1 − Π(1 − wᵢ). Independent pieces of evidence each explain the cause with probability
  * wᵢ; more agreeing rules raise the score, never past 1, and the order of rules does not matter.
+ *
+ * @example
+ * ```ts
+ * noisyOr([0.5, 0.5]); // 0.75
+ * ```
  */
 export function noisyOr(weights: readonly number[]): number {
   let miss = 1;

@@ -82,6 +82,11 @@ export function loadRulePack(json: unknown, limits: Partial<PackLimits> = {}): R
 /**
  * Merges several validated packs into one (e.g. every file of a `--rules` folder). The name and
  * version are the first pack's; rule names must stay unique across packs.
+ *
+ * @example
+ * ```ts
+ * const pack = mergeRulePacks([loadRulePack(base), loadRulePack(extra)]);
+ * ```
  */
 export function mergeRulePacks(packs: readonly RulePack[]): RulePack {
   const [first] = packs;
