@@ -58,6 +58,9 @@ export interface BatchOptions {
 
 /** Lines sent to a worker at a time, and chunks in flight per worker: bounds memory, keeps workers busy. */
 const CHUNK_LINES = 16;
+const CHUNK_BYTES = 1024 * 1024;
+/** Lines longer than this (very large case files) are classified on the main thread, outside the workers' small heaps. */
+const BIG_LINE_BYTES = 8 * 1024 * 1024;
 const IN_FLIGHT_PER_WORKER = 3;
 
 /**
@@ -98,7 +101,7 @@ export async function runBatch(classifier: Classifier, io: BatchIo, options: Bat
       await emit('tooLong' in line ? line : classifyLine(classifier, line, options.lang));
     }
   } else {
-    await runOnWorkers(lines, options as Required<BatchOptions>, emit, (n) => (bytesSeen += n));
+    await runOnWorkers(classifier, lines, options as Required<BatchOptions>, emit, (n) => (bytesSeen += n));
   }
 
   if (progress) io.stderr.write('\r');
@@ -116,35 +119,54 @@ type Emit = (outcome: LineOutcome | { number: number; tooLong: true }) => Promis
  * flight are capped, so a slow consumer or a huge file never piles up results in memory.
  */
 async function runOnWorkers(
+  classifier: Classifier,
   lines: AsyncIterable<Line>,
   options: Required<BatchOptions>,
   emit: Emit,
   seen: (bytes: number) => void,
 ): Promise<void> {
-  const workers = Array.from({ length: options.workers }, () => new Worker(options.workerUrl, { workerData: options.workerInit }));
-  const pending = new Map<number, (result: ChunkResult) => void>();
-  for (const worker of workers) {
-    worker.on('message', (result: ChunkResult) => pending.get(result.seq)?.(result));
-    worker.on('error', (error) => {
-      for (const resolve of pending.values()) resolve({ seq: -1, outcomes: [{ number: 0, error: `worker failed: ${error.message}` }] });
+  // Chunks sent to each worker and not yet answered, so that a worker that dies fails only its own lines.
+  const pending = new Map<number, { slot: number; lines: Chunk['lines']; resolve: (outcomes: readonly LineOutcome[]) => void }>();
+  const spawn = (slot: number): Worker => {
+    // Small heaps make workers collect garbage early, which keeps peak memory low; lines too big for
+    // them are classified on this thread instead (see BIG_LINE_BYTES).
+    const worker = new Worker(options.workerUrl, {
+      workerData: options.workerInit,
+      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 160 },
     });
-  }
-  // Each entry is one chunk's outcomes (or a too-long line), awaited in order.
+    worker.on('message', (result: ChunkResult) => {
+      pending.get(result.seq)?.resolve(result.outcomes);
+      pending.delete(result.seq);
+    });
+    worker.on('error', (error) => {
+      for (const [id, chunk] of pending) {
+        if (chunk.slot !== slot) continue;
+        pending.delete(id);
+        chunk.resolve(chunk.lines.map((l) => ({ number: l.number, error: `worker failed (${error.name}); retry with --workers 1` })));
+      }
+      workers[slot] = spawn(slot);
+    });
+    return worker;
+  };
+  const workers: Worker[] = [];
+  for (let slot = 0; slot < options.workers; slot++) workers.push(spawn(slot));
+
+  // Each entry is one chunk's outcomes (or one line's), awaited in input order.
   const queue: Promise<readonly (LineOutcome | { number: number; tooLong: true })[]>[] = [];
   let seq = 0;
   let chunk: { number: number; text: string }[] = [];
+  let chunkBytes = 0;
   const send = () => {
     if (chunk.length === 0) return;
     const id = seq++;
+    const slot = id % workers.length;
     const lines = chunk;
     chunk = [];
+    chunkBytes = 0;
     queue.push(
       new Promise((resolve) => {
-        pending.set(id, (result) => {
-          pending.delete(id);
-          resolve(result.outcomes);
-        });
-        (workers[id % workers.length] as Worker).postMessage({ seq: id, lines } satisfies Chunk);
+        pending.set(id, { slot, lines, resolve });
+        (workers[slot] as Worker).postMessage({ seq: id, lines } satisfies Chunk);
       }),
     );
   };
@@ -159,8 +181,14 @@ async function runOnWorkers(
       } else {
         seen(line.text.length + 1);
         if (line.text.trim() === '') continue;
-        chunk.push(line);
-        if (chunk.length >= CHUNK_LINES) send();
+        if (line.text.length > BIG_LINE_BYTES) {
+          send();
+          queue.push(Promise.resolve([classifyLine(classifier, line, options.lang)]));
+        } else {
+          chunk.push(line);
+          chunkBytes += line.text.length;
+          if (chunk.length >= CHUNK_LINES || chunkBytes >= CHUNK_BYTES) send();
+        }
       }
       await drainTo(options.workers * IN_FLIGHT_PER_WORKER);
     }
