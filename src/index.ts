@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { type Advice, adviceFor, type Labels, labelsFor } from './advice/catalog.js';
+export { type AppealDraft, type AppealOptions, type ChecklistItem, checklistFor, draftAppeal, maskToken } from './appeal/draftAppeal.js';
 export {
   type BacktestReport,
   type BacktestRun,

@@ -4,11 +4,13 @@
  */
 
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, existsSync, realpathSync, statSync, type WriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, realpathSync, statSync, type WriteStream, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { draftAppeal } from '../appeal/draftAppeal.js';
 import { createBacktest } from '../backtest/backtest.js';
+import { CAUSE_IDS, type CauseId } from '../contract/causes.js';
 import { ClassifierError } from '../contract/errors.js';
 import { caseFileJsonSchema } from '../contract/jsonSchema.js';
 import { maskPans } from '../contract/pan.js';
@@ -30,6 +32,17 @@ export interface CliIo {
   readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
   readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+interface AppealFlags {
+  cause?: string;
+  lang: Lang;
+  format: 'md' | 'html';
+  out?: string;
+  rules?: string;
+  statement?: string;
+  rectification: string[];
+  maxTransactions: number;
 }
 
 interface ClassifyFlags {
@@ -177,6 +190,43 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     });
 
   program
+    .command('appeal')
+    .description('draft the appeal letter (申诉书) and materials checklist for one case file')
+    .argument('<file>', "case file path, or '-' for standard input")
+    .option('--cause <id>', 'the cause to appeal (default: the top-ranked cause)')
+    .addOption(langOption())
+    .addOption(new Option('--format <format>', 'md (Markdown) or html (a printable page)').choices(['md', 'html']).default('md'))
+    .option('--out <file>', 'write the letter to a file instead of standard output')
+    .option('--rules <file-or-dir>', 'rule pack file, or a folder of them (default: the bundled pack)')
+    .option('--statement <text>', "the merchant's own explanation (default: a marked placeholder)")
+    .option('--rectification <text>', 'a rectification measure taken (repeat the flag for several)', collect, [])
+    .option('--max-transactions <n>', 'most flagged transactions listed', parsePositiveInt, 10)
+    .action(async (file: string, flags: AppealFlags) => {
+      const json = parseJson(await readText(file, io.stdin), file === '-' ? 'standard input' : file);
+      const classifier = createClassifier({ ...(flags.rules ? { rulePack: readRulePack(flags.rules) } : {}), lang: flags.lang });
+      const result = classifier.classifySync(json);
+      if (flags.cause !== undefined && !(CAUSE_IDS as readonly string[]).includes(flags.cause)) {
+        throw new CliError(`unknown cause ${maskPans(flags.cause)}; expected one of ${CAUSE_IDS.join(', ')}`, 2);
+      }
+      const draft = draftAppeal(json, result, {
+        lang: flags.lang,
+        ...(flags.cause ? { cause: flags.cause as CauseId } : {}),
+        ...(flags.statement ? { merchantStatement: flags.statement } : {}),
+        rectifications: flags.rectification,
+        maxTransactions: flags.maxTransactions,
+      });
+      const letter = flags.format === 'html' ? draft.html : draft.markdown;
+      if (flags.out) {
+        try {
+          writeFileSync(flags.out, letter);
+        } catch (error) {
+          throw new CliError(`cannot write ${flags.out}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+        }
+        io.stderr.write(`wrote ${flags.out} (${draft.cause}); enclose:\n${draft.checklist.map((c) => `  - ${c.material}\n`).join('')}`);
+      } else io.stdout.write(letter);
+    });
+
+  program
     .command('schema')
     .description('print the JSON Schema of a case file')
     .action(() => {
@@ -227,6 +277,10 @@ function parseJsonOrUndefined(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }
 
 function parseScore(value: string): number {

@@ -1,7 +1,8 @@
 /** Renders results and signals as terminal tables that fit 100 columns. */
 import { labelsFor } from '../advice/catalog.js';
 import type { BacktestReport } from '../backtest/backtest.js';
-import type { Evidence, EvidenceCondition, Operator, Result } from '../contract/result.js';
+import type { Operator, Result } from '../contract/result.js';
+import { strongestConditions } from '../engine/strongestConditions.js';
 import type { LintFinding } from '../rules/lint.js';
 import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
 import { type Paint, padEnd, wrap } from './text.js';
@@ -92,30 +93,6 @@ export function renderSignals(signals: Signals, paint: Paint): string {
     out.push(`${padEnd(name, 30)}${padEnd(formatValue(value), 20)}${SIGNAL_CATALOG[name as SignalName]?.unit ?? ''}`.trimEnd());
   }
   return `${out.join('\n')}\n`;
-}
-
-/**
- * The conditions to show for a cause: one line per signal and operator, with the most demanding
- * threshold that held (`x ≥ 7` says more than `x ≥ 3`), in the order they first appear.
- */
-function strongestConditions(evidence: readonly Evidence[]): (EvidenceCondition | 'stated')[] {
-  const shown = new Map<string, EvidenceCondition | 'stated'>();
-  for (const e of evidence) {
-    if (e.conditions.length === 0) shown.set('stated', 'stated');
-    for (const c of e.conditions) {
-      const key = `${c.signal} ${c.operator}`;
-      const current = shown.get(key);
-      if (current === undefined || current === 'stated' || moreDemanding(c, current)) shown.set(key, c);
-    }
-  }
-  return [...shown.values()];
-}
-
-function moreDemanding(a: EvidenceCondition, b: EvidenceCondition): boolean {
-  if (typeof a.threshold !== 'number' || typeof b.threshold !== 'number') return false;
-  const upward = a.operator === 'greaterThan' || a.operator === 'greaterThanInclusive';
-  const downward = a.operator === 'lessThan' || a.operator === 'lessThanInclusive';
-  return (upward && a.threshold > b.threshold) || (downward && a.threshold < b.threshold);
 }
 
 function formatValue(value: number | boolean): string {

@@ -1,0 +1,26 @@
+/** Reading evidence: the most telling condition per signal, for people. */
+import type { Evidence, EvidenceCondition } from '../contract/result.js';
+
+/**
+ * The conditions to show for a cause: one line per signal and operator, with the most demanding
+ * threshold that held (`x ≥ 7` says more than `x ≥ 3`), in the order they first appear.
+ */
+export function strongestConditions(evidence: readonly Evidence[]): (EvidenceCondition | 'stated')[] {
+  const shown = new Map<string, EvidenceCondition | 'stated'>();
+  for (const e of evidence) {
+    if (e.conditions.length === 0) shown.set('stated', 'stated');
+    for (const c of e.conditions) {
+      const key = `${c.signal} ${c.operator}`;
+      const current = shown.get(key);
+      if (current === undefined || current === 'stated' || moreDemanding(c, current)) shown.set(key, c);
+    }
+  }
+  return [...shown.values()];
+}
+
+function moreDemanding(a: EvidenceCondition, b: EvidenceCondition): boolean {
+  if (typeof a.threshold !== 'number' || typeof b.threshold !== 'number') return false;
+  const upward = a.operator === 'greaterThan' || a.operator === 'greaterThanInclusive';
+  const downward = a.operator === 'lessThan' || a.operator === 'lessThanInclusive';
+  return (upward && a.threshold > b.threshold) || (downward && a.threshold < b.threshold);
+}
