@@ -1,5 +1,5 @@
 /**
- * Benchmarks (run: npm run bench). Every figure is printed with a baseline measured in the same run,
+ * Benchmarks (run: npm run bench; it builds first, since the batch runs the built CLI). Every figure is printed with a baseline measured in the same run,
  * and the ratio between them, because the machines are shared and noisy. Writes docs/performance.md.
  * Set BENCH_QUICK=1 for a short smoke run (smaller batch file, shorter timings).
  */
@@ -10,7 +10,7 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { Bench } from 'tinybench';
-import { compileRulePack, computeSignals, createClassifier, defaultRulePack, parseCaseFile } from '../dist/index.js';
+import { compileRulePack, computeSignals, createClassifier, defaultRulePack, parseCaseFile } from '../src/index.js';
 import defaultPackJson from '../rules/default.json';
 import businesses from '../src/synth/businesses.json';
 import { type BusinessKind, generateMerchant } from '../src/synth/generate.js';
