@@ -10,8 +10,8 @@ import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { Bench } from 'tinybench';
-import { compileRulePack, computeSignals, createClassifier, defaultRulePack, parseCaseFile } from '../src/index.js';
 import defaultPackJson from '../rules/default.json';
+import { compileRulePack, computeSignals, createClassifier, defaultRulePack, parseCaseFile } from '../src/index.js';
 import businesses from '../src/synth/businesses.json';
 import { type BusinessKind, generateMerchant } from '../src/synth/generate.js';
 
