@@ -200,7 +200,14 @@ export function draftAppeal(caseFile: unknown, result: Result, options: AppealOp
   };
 }
 
-/** The union of the reported causes' materials, in rank order, each with why it is needed. */
+/**
+ * The union of the reported causes' materials, in rank order, each with why it is needed.
+ *
+ * @example
+ * ```ts
+ * for (const item of checklistFor(result, 'en')) console.log(`- ${item.material}: ${item.why}`);
+ * ```
+ */
 export function checklistFor(result: Result, lang: Lang): ChecklistItem[] {
   const reasons = TEXT[lang].materialReasons;
   const items = new Map<string, { why: string; causes: CauseId[] }>();
@@ -214,7 +221,14 @@ export function checklistFor(result: Result, lang: Lang): ChecklistItem[] {
   return [...items.entries()].map(([material, { why, causes }]) => ({ material, why, causes }));
 }
 
-/** Card tokens are shown by their last four characters only. */
+/**
+ * Card tokens are shown by their last four characters only.
+ *
+ * @example
+ * ```ts
+ * maskToken('tok_8f2a91'); // '****2a91'
+ * ```
+ */
 export function maskToken(token: string): string {
   return token.length <= 4 ? '****' : `****${token.slice(-4)}`;
 }
