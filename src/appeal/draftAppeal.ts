@@ -8,7 +8,7 @@ import type { CaseFile } from '../contract/caseFile.js';
 import type { CauseId } from '../contract/causes.js';
 import { OptionsError } from '../contract/errors.js';
 import { parseCaseFile } from '../contract/parseCaseFile.js';
-import type { EvidenceCondition, Lang, Operator, Result } from '../contract/result.js';
+import { type EvidenceCondition, type Lang, OPERATOR_SYMBOL, type Result } from '../contract/result.js';
 import { parseDate, parseTimestamp } from '../contract/time.js';
 import { strongestConditions } from '../engine/strongestConditions.js';
 import { prepare } from '../signals/prepare.js';
@@ -51,14 +51,6 @@ interface AppealText {
   >;
 }
 const TEXT: Readonly<Record<Lang, AppealText>> = { en, 'zh-CN': zhCN };
-const SYMBOL: Record<Operator, string> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
-};
 
 /** Options of {@link draftAppeal}. */
 export interface AppealOptions {
@@ -134,7 +126,7 @@ export function draftAppeal(caseFile: unknown, result: Result, options: AppealOp
     signal: c.signal,
     label: text.signals[c.signal] ?? c.signal,
     value: formatValue(c.value),
-    operator: SYMBOL[c.operator],
+    operator: OPERATOR_SYMBOL[c.operator],
     threshold: formatValue(c.threshold),
     explanation: factsOf(c.signal, flagged, p, text),
   }));

@@ -69,13 +69,15 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode = 0;
 
   const colour = (stream: { isTTY?: boolean }) => stream.isTTY === true && !io.env?.NO_COLOR;
+  const formatOption = () =>
+    new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(['table', 'json']);
   const langOption = () => new Option('--lang <lang>', 'language of titles and advice').choices(['en', 'zh-CN']).default('en');
 
   program
     .command('classify')
     .description('classify one case file (JSON), or many (NDJSON, one per line)')
     .argument('<file>', "case file path, or '-' for standard input")
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(['table', 'json']))
+    .addOption(formatOption())
     .addOption(langOption())
     .option('--rules <file-or-dir>', 'rule pack file, or a folder of them (default: the bundled pack)')
     .option('--min-score <n>', 'least score of a reported cause, 0 to 1 (default 0.4)', parseScore)
@@ -126,7 +128,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .command('signals')
     .description('print the signals computed from one case file')
     .argument('<file>', "case file path, or '-' for standard input")
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(['table', 'json']))
+    .addOption(formatOption())
     .action(async (file: string, flags: { format?: 'table' | 'json' }) => {
       const json = parseJson(await readText(file, io.stdin), file === '-' ? 'standard input' : file);
       const signals = computeSignals(parseCaseFile(json));
@@ -138,7 +140,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .command('lint')
     .description('check a rule pack for rules that never or always fire, shadowed rules, bad ranges, duplicates')
     .argument('<pack>', 'rule pack file, or a folder of them')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(['table', 'json']))
+    .addOption(formatOption())
     .option('--strict', 'exit 1 on warnings too')
     .action((path: string, flags: { format?: 'table' | 'json'; strict?: boolean }) => {
       const findings = lintRulePack(readRulePack(path));
@@ -172,7 +174,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .description('classify labelled merchants (NDJSON with a label per line) and report accuracy')
     .argument('<file>', "labelled NDJSON file, or '-' for standard input")
     .option('--rules <file-or-dir>', 'rule pack file, or a folder of them (default: the bundled pack)')
-    .addOption(new Option('--format <format>', 'output format (default: table on a terminal, else json)').choices(['table', 'json']))
+    .addOption(formatOption())
     .option('--worst <n>', 'how many misclassified merchants to show', parsePositiveInt, 10)
     .option('--max-line-bytes <n>', 'longest NDJSON line accepted', parsePositiveInt, DEFAULT_MAX_LINE_BYTES)
     .action(async (file: string, flags: { rules?: string; format?: 'table' | 'json'; worst: number; maxLineBytes: number }) => {

@@ -1,7 +1,7 @@
 /** Renders results and signals as terminal tables that fit 100 columns. */
 import { labelsFor } from '../advice/catalog.js';
 import type { BacktestReport } from '../backtest/backtest.js';
-import type { Operator, Result } from '../contract/result.js';
+import { OPERATOR_SYMBOL, type Result } from '../contract/result.js';
 import { strongestConditions } from '../engine/strongestConditions.js';
 import type { LintFinding } from '../rules/lint.js';
 import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
@@ -9,15 +9,6 @@ import { type Paint, padEnd, wrap } from './text.js';
 
 /** Width every table fits in. */
 export const TABLE_WIDTH = 100;
-
-const SYMBOL: Record<Operator, string> = {
-  equal: '=',
-  notEqual: '≠',
-  lessThan: '<',
-  lessThanInclusive: '≤',
-  greaterThan: '>',
-  greaterThanInclusive: '≥',
-};
 
 /** The ranked causes, then the full advice of the top cause. */
 export function renderResult(result: Result, paint: Paint): string {
@@ -40,7 +31,9 @@ export function renderResult(result: Result, paint: Paint): string {
     const confidence = labels[cause.confidence];
     const colour = cause.confidence === 'high' ? paint.red : cause.confidence === 'medium' ? paint.yellow : (t: string) => t;
     const evidence = strongestConditions(cause.evidence).map((c) =>
-      c === 'stated' ? labels.statedReason : `${c.signal} ${formatValue(c.value)} ${SYMBOL[c.operator]} ${formatValue(c.threshold)}`,
+      c === 'stated'
+        ? labels.statedReason
+        : `${c.signal} ${formatValue(c.value)} ${OPERATOR_SYMBOL[c.operator]} ${formatValue(c.threshold)}`,
     );
     const unique = evidence.flatMap((line) => wrap(line, evidenceWidth));
     const titleLines = wrap(cause.title, cols.title - 1);

@@ -11,6 +11,16 @@ export const OPERATORS = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 
 /** A comparison operator of a rule condition. */
 export type Operator = (typeof OPERATORS)[number];
 
+/** How people read each operator in tables and letters. */
+export const OPERATOR_SYMBOL: Readonly<Record<Operator, string>> = {
+  equal: '=',
+  notEqual: '≠',
+  lessThan: '<',
+  lessThanInclusive: '≤',
+  greaterThan: '>',
+  greaterThanInclusive: '≥',
+};
+
 /** One condition that held when a rule fired: the signal, its actual value, the operator and threshold. */
 export const EvidenceConditionSchema = z.object({
   signal: z.string(),

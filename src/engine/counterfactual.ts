@@ -7,7 +7,7 @@
 import type { Evidence, Operator } from '../contract/result.js';
 import type { LeafCondition, Rule, RuleCondition } from '../rules/schema.js';
 import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
-import { holds, isLeaf } from './evaluate.js';
+import { compare, holds, isLeaf, NEGATED } from './evaluate.js';
 
 /** One signal change: from its value to the other side of a threshold. */
 export interface SignalChange {
@@ -35,15 +35,6 @@ export interface CauseCounterfactual {
 }
 
 type Option = { cost: number; changes: SignalChange[] };
-
-const FLIP: Record<Operator, Operator> = {
-  equal: 'notEqual',
-  notEqual: 'equal',
-  lessThan: 'greaterThanInclusive',
-  lessThanInclusive: 'greaterThan',
-  greaterThan: 'lessThanInclusive',
-  greaterThanInclusive: 'lessThan',
-};
 
 /** Counterfactuals of one cause from its evidence (rules named there) and the pack's rules. */
 export function counterfactualFor(
@@ -122,8 +113,8 @@ function join(a: Option, b: Option): Option | undefined {
     const at = changes.findIndex((c) => c.signal === change.signal);
     const clash = changes[at];
     if (!clash) changes.push(change);
-    else if (meets(clash.operator, clash.threshold, change.example)) changes[at] = change;
-    else if (!meets(change.operator, change.threshold, clash.example)) return undefined;
+    else if (compare(clash.operator, change.example, clash.threshold)) changes[at] = change;
+    else if (!compare(change.operator, clash.example, change.threshold)) return undefined;
   }
   return { cost: a.cost + b.cost, changes };
 }
@@ -144,7 +135,7 @@ function searchFalsifying(condition: RuleCondition, signals: Signals): Option | 
   const visit = (c: RuleCondition): void => {
     if (isLeaf(c)) {
       const set = candidates.get(c.fact) ?? new Set<number | boolean>();
-      for (const operator of [c.operator, FLIP[c.operator]])
+      for (const operator of [c.operator, NEGATED[c.operator]])
         set.add(exampleValue(c.fact, operator, c.value, signals[c.fact as SignalName]));
       candidates.set(c.fact, set);
     } else if ('all' in c) c.all.forEach(visit);
@@ -200,25 +191,8 @@ export function apply(signals: Signals, changes: readonly SignalChange[]): Signa
   return next as Signals;
 }
 
-function meets(operator: Operator, threshold: number | boolean, value: number | boolean): boolean {
-  switch (operator) {
-    case 'equal':
-      return value === threshold;
-    case 'notEqual':
-      return value !== threshold;
-    case 'lessThan':
-      return (value as number) < (threshold as number);
-    case 'lessThanInclusive':
-      return (value as number) <= (threshold as number);
-    case 'greaterThan':
-      return (value as number) > (threshold as number);
-    case 'greaterThanInclusive':
-      return (value as number) >= (threshold as number);
-  }
-}
-
 function flipLeaf(leaf: LeafCondition, signals: Signals): Option {
-  return changeTo(leaf.fact, FLIP[leaf.operator], leaf.value, signals);
+  return changeTo(leaf.fact, NEGATED[leaf.operator], leaf.value, signals);
 }
 
 function makeLeafHold(leaf: LeafCondition, signals: Signals): Option {

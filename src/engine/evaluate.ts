@@ -21,6 +21,11 @@ const COMPARE: Record<Operator, Compare> = {
   greaterThanInclusive: (a, b) => typeof a === 'number' && a >= (b as number),
 };
 
+/** `value operator threshold` with json-rules-engine's semantics (numeric operators need a number). */
+export function compare(operator: Operator, value: number | boolean, threshold: number | boolean): boolean {
+  return COMPARE[operator](value, threshold);
+}
+
 /** True when `condition` is a leaf. */
 export function isLeaf(condition: RuleCondition): condition is LeafCondition {
   return 'fact' in condition;
@@ -77,7 +82,8 @@ function leafEvidence(leaf: LeafCondition, signals: Signals, operator: Operator)
   return { signal: leaf.fact, value: signals[leaf.fact as keyof Signals], operator, threshold: leaf.value };
 }
 
-const NEGATED: Record<Operator, Operator> = {
+/** The operator that holds exactly when the given one does not. */
+export const NEGATED: Readonly<Record<Operator, Operator>> = {
   equal: 'notEqual',
   notEqual: 'equal',
   lessThan: 'greaterThanInclusive',

@@ -4,6 +4,7 @@
  */
 import { CAUSE_IDS } from '../contract/causes.js';
 import type { Operator } from '../contract/result.js';
+import { compare } from '../engine/evaluate.js';
 import { SIGNAL_CATALOG, type SignalName } from '../signals/catalog.js';
 import type { LeafCondition, Rule, RuleCondition, RulePack } from './schema.js';
 
@@ -86,23 +87,6 @@ function leaves(condition: RuleCondition): LeafCondition[] {
 function range(fact: string): { min: number; max: number } {
   const spec = SIGNAL_CATALOG[fact as SignalName] as { min?: number; max?: number } | undefined;
   return { min: spec?.min ?? Number.NEGATIVE_INFINITY, max: spec?.max ?? Number.POSITIVE_INFINITY };
-}
-
-function compare(operator: Operator, value: number | boolean, threshold: number | boolean): boolean {
-  switch (operator) {
-    case 'equal':
-      return value === threshold;
-    case 'notEqual':
-      return value !== threshold;
-    case 'lessThan':
-      return (value as number) < (threshold as number);
-    case 'lessThanInclusive':
-      return (value as number) <= (threshold as number);
-    case 'greaterThan':
-      return (value as number) > (threshold as number);
-    case 'greaterThanInclusive':
-      return (value as number) >= (threshold as number);
-  }
 }
 
 function evaluate(condition: RuleCondition, values: ReadonlyMap<string, number | boolean>): boolean {
