@@ -146,14 +146,24 @@ describe('cash-out signals', () => {
     expect(s.creditRoundShare).toBe(0.333333);
   });
 
-  it('counts a credit card repeating round sums three times a day, but not a regular paying twice', () => {
-    const repeat = [credit('a', 500_000, 10), credit('a', 800_000, 12), credit('a', 999_900, 23.5)];
-    const s = signalsOf(repeat);
-    expect([s.repeatCardDays, s.repeatCreditRoundDays, s.repeatCreditRoundNightDays, s.repeatCardSaleShare]).toEqual([1, 1, 1, 1]);
+  it('counts a credit card repeating round sums three times a day on two or more days, but not a regular paying twice', () => {
+    const day = (d: number) => [credit('a', 500_000, 10, d), credit('a', 800_000, 12, d), credit('a', 999_900, 23.5, d)];
+    const s = signalsOf([...day(2), ...day(5)]);
+    expect([s.repeatCardDays, s.repeatCreditRoundDays, s.repeatCreditRoundNightDays, s.repeatCardSaleShare]).toEqual([2, 2, 2, 1]);
+    // One busy day of one customer (a wholesaler's client restocking) is not the habit.
+    const once = signalsOf(day(2));
+    expect([once.repeatCardDays, once.repeatCreditRoundDays]).toEqual([1, 0]);
     const regular = signalsOf([credit('r', 500_000, 8), credit('r', 500_000, 13)]);
     expect([regular.repeatCardDays, regular.repeatCreditRoundDays]).toEqual([0, 0]);
-    const small = signalsOf([credit('s', 10_000, 8), credit('s', 20_000, 9), credit('s', 30_000, 10)]);
+    const small = signalsOf([...[8, 9, 10].map((h) => credit('s', 10_000, h)), ...[8, 9, 10].map((h) => credit('s', 20_000, h, 3))]);
     expect(small.repeatCreditRoundDays).toBe(0);
+  });
+
+  it('counts heavy use: a card paying five or more times a day', () => {
+    const five = [9, 10, 11, 12, 13].map((h) => credit('h', 8_800, h));
+    const s = signalsOf([...five, sale({ hour: 14 })]);
+    expect(s.heavyCardSaleShare).toBe(0.833333);
+    expect(signalsOf(five.slice(0, 4)).heavyCardSaleShare).toBe(0);
   });
 
   it('finds split sales: three sales of one card within 30 minutes reaching the split threshold', () => {
@@ -203,6 +213,15 @@ describe('failure signals', () => {
     expect(signalsOf(spread).cardTestingBursts).toBe(0);
     const oneCard = Array.from({ length: 6 }, (_, i) => decline({ hour: 3 + i / 60, card: { token: 'same', kind: 'unknown' } }));
     expect(signalsOf(oneCard).cardTestingBursts).toBe(0);
+  });
+
+  it('does not count ordinary declines at a busy till as card testing', () => {
+    // Ten minutes at peak: 40 approved sales and 6 declines by different customers.
+    const busy = [
+      ...Array.from({ length: 40 }, (_, i) => sale({ hour: 12 + i / 240, card: { token: `ok${i}`, kind: 'debit' } })),
+      ...Array.from({ length: 6 }, (_, i) => decline({ hour: 12 + i / 60, card: { token: `d${i}`, kind: 'debit' } })),
+    ];
+    expect(signalsOf(busy).cardTestingBursts).toBe(0);
   });
 
   it('reads ISO 8583 codes and plain names alike', () => {

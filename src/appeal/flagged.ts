@@ -18,8 +18,8 @@ const hasFlag = (p: Prepared, i: number, flag: number) => ((p.flags[i] as number
 const isRound = (p: Prepared, i: number) => amountOf(p, i) % p.options.roundAmountUnit === 0;
 const atNight = (p: Prepared, i: number) => isNight(p.hour[i] as number, p.options.nightStartHour, p.options.nightEndHour);
 
-/** Sales on (card, local day) pairs with at least `sameCardDailyRepeat` sales that also pass `keep`. */
-function repeatCardDaySales(p: Prepared, keep: (i: number) => boolean = () => true): number[] {
+/** Sales on (card, local day) pairs with at least `min` sales (default `sameCardDailyRepeat`) that all pass `keep`. */
+function repeatCardDaySales(p: Prepared, keep: (i: number) => boolean = () => true, min = p.options.sameCardDailyRepeat): number[] {
   const groups = new Map<string, number[]>();
   for (const i of p.sales) {
     const card = p.card[i] as number;
@@ -29,19 +29,33 @@ function repeatCardDaySales(p: Prepared, keep: (i: number) => boolean = () => tr
     list.push(i);
     groups.set(key, list);
   }
-  return [...groups.values()].filter((list) => list.length >= p.options.sameCardDailyRepeat && list.every(keep)).flat();
+  return [...groups.values()].filter((list) => list.length >= min && list.every(keep)).flat();
 }
 
 /** Sales of a card with at least two more of its sales within the split window. */
 function splitSales(p: Prepared): number[] {
   const windowMs = p.options.splitWindowMinutes * 60_000;
-  return p.sales.filter((i) => {
+  const byCard = new Map<number, number[]>();
+  for (const i of p.sales) {
     const card = p.card[i] as number;
-    if (card < 0) return false;
-    let near = 0;
-    for (const j of p.sales) if (j !== i && p.card[j] === card && Math.abs((p.ms[j] as number) - (p.ms[i] as number)) <= windowMs) near++;
-    return near >= p.options.splitMinSales - 1;
-  });
+    if (card < 0) continue;
+    const list = byCard.get(card) ?? [];
+    list.push(i);
+    byCard.set(card, list);
+  }
+  const out: number[] = [];
+  for (const list of byCard.values()) {
+    // Two pointers over the card's time-ordered sales: how many others fall within the window of each.
+    let lo = 0;
+    let hi = 0;
+    for (let k = 0; k < list.length; k++) {
+      const t = p.ms[list[k] as number] as number;
+      while ((p.ms[list[lo] as number] as number) < t - windowMs) lo++;
+      while (hi + 1 < list.length && (p.ms[list[hi + 1] as number] as number) <= t + windowMs) hi++;
+      if (hi - lo >= p.options.splitMinSales - 1) out.push(list[k] as number);
+    }
+  }
+  return out.sort((a, b) => a - b);
 }
 
 const outlierAt = (p: Prepared, factor: number) => {
@@ -107,6 +121,7 @@ const SELECTORS: Partial<Record<SignalName, Selector>> = {
   sameCardMaxSalesPerDay: (p) => repeatCardDaySales(p),
   repeatCardDays: (p) => repeatCardDaySales(p),
   repeatCardSaleShare: (p) => repeatCardDaySales(p),
+  heavyCardSaleShare: (p) => repeatCardDaySales(p, () => true, p.options.heavyCardDailySales),
   repeatCreditRoundDays: (p) => repeatCardDaySales(p).filter((i) => hasFlag(p, i, FLAG.credit) && roundish(p, i)),
   repeatCreditRoundNightDays: (p) => repeatCardDaySales(p).filter((i) => hasFlag(p, i, FLAG.credit) && roundish(p, i) && atNight(p, i)),
   splitSaleClusters: splitSales,

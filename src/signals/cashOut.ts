@@ -35,17 +35,20 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
   let sameCardMaxSalesPerDay = 0;
   let repeatCardDays = 0;
   let repeatCardSales = 0;
-  let repeatCreditRoundDays = 0;
-  let repeatCreditRoundNightDays = 0;
+  let heavyCardSales = 0;
+  // Per card: its card-days with the cash-out shape, and how many of them had a night sale.
+  const roundDaysOfCard = new Int32Array(cards);
+  const roundNightDaysOfCard = new Int32Array(cards);
 
   const settle = (c: number) => {
     const n = daySales[c] as number;
+    if (n >= options.heavyCardDailySales) heavyCardSales += n;
     if (n < options.sameCardDailyRepeat) return;
     repeatCardDays++;
     repeatCardSales += n;
     if (dayCredit[c] === 1 && (dayRoundish[c] as number) * 2 >= n) {
-      repeatCreditRoundDays++;
-      if (dayNight[c] === 1) repeatCreditRoundNightDays++;
+      roundDaysOfCard[c] = (roundDaysOfCard[c] as number) + 1;
+      if (dayNight[c] === 1) roundNightDaysOfCard[c] = (roundNightDaysOfCard[c] as number) + 1;
     }
   };
 
@@ -85,6 +88,15 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
     lastSale[c] = k;
   }
   for (let c = 0; c < cards; c++) if (cardDay[c] !== -2147483648) settle(c);
+  // Only cards that come back with the pattern on two or more days count: one customer's busy day at a
+  // wholesaler is not the habit of cashing out a credit line.
+  let repeatCreditRoundDays = 0;
+  let repeatCreditRoundNightDays = 0;
+  for (let c = 0; c < cards; c++) {
+    if ((roundDaysOfCard[c] as number) < 2) continue;
+    repeatCreditRoundDays += roundDaysOfCard[c] as number;
+    repeatCreditRoundNightDays += roundNightDaysOfCard[c] as number;
+  }
 
   let splitSaleClusters = 0;
   const windowMs = options.splitWindowMinutes * MS_PER_MINUTE;
@@ -103,6 +115,7 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
     sameCardMaxSalesPerDay,
     repeatCardDays,
     repeatCardSaleShare: share(repeatCardSales, n),
+    heavyCardSaleShare: share(heavyCardSales, n),
     repeatCreditRoundDays,
     repeatCreditRoundNightDays,
     nightSaleShare: share(night, n),

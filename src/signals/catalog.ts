@@ -104,9 +104,13 @@ export const SIGNAL_CATALOG = {
     'cashOut',
     'Share of approved sales made by a card on a local day on which that card made at least `sameCardDailyRepeat` (3) approved sales.',
   ),
+  heavyCardSaleShare: shareOf(
+    'cashOut',
+    'Share of approved sales made by a card on a local day on which that card made at least `heavyCardDailySales` (5) approved sales.',
+  ),
   repeatCreditRoundDays: count(
     'cashOut',
-    'Pairs of (credit card, local day) with at least `sameCardDailyRepeat` (3) approved sales, at least half of them round or just under a limit and at least `cashOutMinAmount` (1,000 CNY).',
+    'Pairs of (credit card, local day) with at least `sameCardDailyRepeat` (3) approved sales, at least half of them round or just under a limit and at least `cashOutMinAmount` (1,000 CNY), counted for cards that show this on two or more days.',
   ),
   repeatCreditRoundNightDays: count('cashOut', 'The repeatCreditRoundDays pairs in which at least one of the sales was at night.'),
   nightSaleShare: shareOf('cashOut', 'Share of approved sales at local hours from `nightStartHour` (23:00) to `nightEndHour` (06:00).'),
@@ -142,7 +146,7 @@ export const SIGNAL_CATALOG = {
   declineRate: shareOf('failures', 'declineCount / attemptCount.'),
   cardTestingBursts: count(
     'failures',
-    'Disjoint bursts in which at least `cardTestingCards` (5) distinct cards are declined within `cardTestingMinutes` (10).',
+    'Disjoint bursts in which at least `cardTestingCards` (5) distinct cards are declined within `cardTestingMinutes` (10) and declines are at least as many as approved sales in those minutes.',
   ),
   suspiciousDeclineCount: count(
     'failures',

@@ -5,7 +5,7 @@ import { isSuspiciousResponseCode } from './referenceData.js';
 
 /** Computes the `failures` family. */
 export function failureSignals(p: Prepared): FamilySignals<'failures'> {
-  const { txs, ms, options } = p;
+  const { txs, options } = p;
   let attempts = 0;
   let declines = 0;
   let suspicious = 0;
@@ -34,26 +34,57 @@ export function failureSignals(p: Prepared): FamilySignals<'failures'> {
     suspiciousDeclineShare: share(suspicious, declines),
     declinedCardCount: declinedCards.size,
   };
+}
 
-  /** Disjoint windows, greedy from the earliest decline, holding at least `minCards` distinct cards. */
-  function countBursts(prepared: Prepared, indexes: readonly number[], windowMs: number, minCards: number): number {
-    let bursts = 0;
-    let start = 0;
-    while (start < indexes.length) {
-      const t0 = ms[indexes[start] as number] as number;
-      const cards = new Set<string>();
-      let end = start;
-      while (end < indexes.length && (ms[indexes[end] as number] as number) - t0 <= windowMs) {
-        cards.add((prepared.txs[indexes[end] as number] as (typeof txs)[number]).card?.token ?? '');
-        end++;
-      }
-      if (cards.size >= minCards) {
-        bursts++;
-        start = end;
-      } else {
-        start++;
-      }
+/**
+ * Card-testing bursts: disjoint windows (greedy from the earliest decline) in which at least
+ * `minCards` distinct cards are declined and declines are at least as many as approved sales. The
+ * second condition is what tells an attack from a busy till: a terminal with a normal failure rate
+ * never has half its attempts fail for ten minutes, while a card tester's run is mostly failures.
+ */
+function countBursts(p: Prepared, declined: readonly number[], windowMs: number, minCards: number): number {
+  const saleTimes = Float64Array.from(p.sales, (i) => p.ms[i] as number);
+  let bursts = 0;
+  let start = 0;
+  while (start < declined.length) {
+    const t0 = p.ms[declined[start] as number] as number;
+    const cards = new Set<number>();
+    let end = start;
+    while (end < declined.length && (p.ms[declined[end] as number] as number) - t0 <= windowMs) {
+      cards.add(p.card[declined[end] as number] as number);
+      end++;
     }
-    return bursts;
+    const approved = upperBound(saleTimes, t0 + windowMs) - lowerBound(saleTimes, t0);
+    if (cards.size >= minCards && end - start >= approved) {
+      bursts++;
+      start = end;
+    } else {
+      start++;
+    }
   }
+  return bursts;
+}
+
+/** First index whose value is >= x, in ascending values. */
+function lowerBound(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index whose value is > x, in ascending values. */
+function upperBound(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

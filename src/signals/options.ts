@@ -19,6 +19,8 @@ export interface SignalOptions {
   readonly cashOutMinAmount: number;
   /** Sales by one card on one local day at or above this count are a repeat. Default 3 (regulars paying twice a day stay clean). */
   readonly sameCardDailyRepeat: number;
+  /** Sales by one card on one local day at or above this count are heavy use: no regular pays that often. Default 5. */
+  readonly heavyCardDailySales: number;
   /** Window of a split sale cluster, in minutes. Default 30. */
   readonly splitWindowMinutes: number;
   /** Least sales in a split cluster. Default 3. */
@@ -51,6 +53,7 @@ export const DEFAULT_SIGNAL_OPTIONS: SignalOptions = Object.freeze({
   nightEndHour: 6,
   cashOutMinAmount: 100_000,
   sameCardDailyRepeat: 3,
+  heavyCardDailySales: 5,
   splitWindowMinutes: 30,
   splitMinSales: 3,
   splitSaleThreshold: 1_000_000,
