@@ -5,6 +5,7 @@
 import type { CaseEvent } from '../contract/caseFile.js';
 import { parseTimestamp } from '../contract/time.js';
 import { isNight } from '../signals/amounts.js';
+import { nearLimitTest } from '../signals/cashOut.js';
 import type { SignalName } from '../signals/catalog.js';
 import { distanceKm } from '../signals/location.js';
 import { FLAG, type Prepared } from '../signals/prepare.js';
@@ -93,10 +94,12 @@ const repeatedAmount: Selector = (p) => {
   const [modal] = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   return modal ? salesWhere(p, (i) => amountOf(p, i) === modal[0]) : [];
 };
-const roundish = (p: Prepared, i: number) => (isRound(p, i) || nearLimit(p, i)) && amountOf(p, i) >= p.options.cashOutMinAmount;
-const nearLimit = (p: Prepared, i: number) => {
-  const limits = [...p.options.roundLimits, ...(p.caseFile.merchant.singleSaleLimit ? [p.caseFile.merchant.singleSaleLimit] : [])];
-  return limits.some((l) => amountOf(p, i) < l && amountOf(p, i) >= l * (1 - p.options.nearLimitBand));
+/** Round or just under a limit, and large enough to be worth a cash-out fee (as the cash-out signals count it). */
+const roundish = (p: Prepared, near: (amount: number) => boolean, i: number) =>
+  (isRound(p, i) || near(amountOf(p, i))) && amountOf(p, i) >= p.options.cashOutMinAmount;
+const creditRepeats = (p: Prepared, alsoAtNight: boolean) => {
+  const near = nearLimitTest(p);
+  return repeatCardDaySales(p).filter((i) => hasFlag(p, i, FLAG.credit) && roundish(p, near, i) && (!alsoAtNight || atNight(p, i)));
 };
 
 const SELECTORS: Partial<Record<SignalName, Selector>> = {
@@ -115,15 +118,18 @@ const SELECTORS: Partial<Record<SignalName, Selector>> = {
   offHoursForMccShare: (p) => salesWhere(p, (i) => atNight(p, i)),
   roundAmountShare: (p) => salesWhere(p, (i) => isRound(p, i)),
   creditRoundShare: (p) => salesWhere(p, (i) => isRound(p, i) && hasFlag(p, i, FLAG.credit)),
-  nearLimitShare: (p) => salesWhere(p, (i) => nearLimit(p, i)),
+  nearLimitShare: (p) => {
+    const near = nearLimitTest(p);
+    return salesWhere(p, (i) => near(amountOf(p, i)));
+  },
   creditShare: (p) => salesWhere(p, (i) => hasFlag(p, i, FLAG.credit)),
   nightSaleShare: (p) => salesWhere(p, (i) => atNight(p, i)),
   sameCardMaxSalesPerDay: (p) => repeatCardDaySales(p),
   repeatCardDays: (p) => repeatCardDaySales(p),
   repeatCardSaleShare: (p) => repeatCardDaySales(p),
   heavyCardSaleShare: (p) => repeatCardDaySales(p, () => true, p.options.heavyCardDailySales),
-  repeatCreditRoundDays: (p) => repeatCardDaySales(p).filter((i) => hasFlag(p, i, FLAG.credit) && roundish(p, i)),
-  repeatCreditRoundNightDays: (p) => repeatCardDaySales(p).filter((i) => hasFlag(p, i, FLAG.credit) && roundish(p, i) && atNight(p, i)),
+  repeatCreditRoundDays: (p) => creditRepeats(p, false),
+  repeatCreditRoundNightDays: (p) => creditRepeats(p, true),
   splitSaleClusters: splitSales,
   distinctCardRatio: topCards,
   topCardShare: topCards,

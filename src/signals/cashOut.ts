@@ -12,8 +12,7 @@ const MS_PER_MINUTE = 60_000;
  */
 export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
   const { sales, day, hour, ms, card, flags, options } = p;
-  const limits = nearLimitTargets(options.roundLimits, p.caseFile.merchant.singleSaleLimit);
-  const floors = limits.map((limit) => limit * (1 - options.nearLimitBand));
+  const isNearLimit = nearLimitTest(p);
   const cards = p.cardTokens.length;
 
   // The current day of each card and what it did that day.
@@ -56,7 +55,7 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
     const i = sales[k] as number;
     const amount = p.amount[i] as number;
     const isRound = amount % options.roundAmountUnit === 0;
-    const isNear = isNearLimit(amount, limits, floors);
+    const isNear = isNearLimit(amount);
     const isCredit = ((flags[i] as number) & FLAG.credit) !== 0;
     const atNight = isNight(hour[i] as number, options.nightStartHour, options.nightEndHour);
     if (isRound) round++;
@@ -123,17 +122,21 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
   };
 }
 
-function nearLimitTargets(roundLimits: readonly number[], singleSaleLimit: number | undefined): number[] {
-  const targets = singleSaleLimit === undefined ? [...roundLimits] : [...roundLimits, singleSaleLimit];
-  return targets.sort((a, b) => a - b);
-}
-
-/** True when `amount` is in [floor, limit) for one of the limits. */
-function isNearLimit(amount: number, limits: readonly number[], floors: readonly number[]): boolean {
-  for (let j = 0; j < limits.length; j++) {
-    if (amount < (limits[j] as number) && amount >= (floors[j] as number)) return true;
-  }
-  return false;
+/**
+ * The "just under a limit" test of one merchant: within `nearLimitBand` below a round limit or the
+ * merchant's single-sale limit (e.g. 9,999 CNY). Limits and their floors are worked out once.
+ */
+export function nearLimitTest(p: Prepared): (amount: number) => boolean {
+  const { roundLimits, nearLimitBand } = p.options;
+  const singleSaleLimit = p.caseFile.merchant.singleSaleLimit;
+  const limits = singleSaleLimit === undefined ? [...roundLimits] : [...roundLimits, singleSaleLimit];
+  const floors = limits.map((limit) => limit * (1 - nearLimitBand));
+  return (amount) => {
+    for (let j = 0; j < limits.length; j++) {
+      if (amount < (limits[j] as number) && amount >= (floors[j] as number)) return true;
+    }
+    return false;
+  };
 }
 
 /**

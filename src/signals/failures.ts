@@ -9,7 +9,7 @@ export function failureSignals(p: Prepared): FamilySignals<'failures'> {
   let attempts = 0;
   let declines = 0;
   let suspicious = 0;
-  const declinedCards = new Set<string>();
+  const declinedCards = new Set<number>();
   // Declines with a card, in time order, for the burst scan.
   const declinedIndexes: number[] = [];
   for (let i = 0; i < txs.length; i++) {
@@ -20,8 +20,8 @@ export function failureSignals(p: Prepared): FamilySignals<'failures'> {
     const tx = txs[i] as (typeof txs)[number];
     declines++;
     if (isSuspiciousResponseCode(tx.responseCode)) suspicious++;
-    if (tx.card) {
-      declinedCards.add(tx.card.token);
+    if ((p.card[i] as number) >= 0) {
+      declinedCards.add(p.card[i] as number);
       declinedIndexes.push(i);
     }
   }
