@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { containsPan } from '../src/contract/pan.js';
 import { adviceFor, CAUSE_IDS, checklistFor, createClassifier, draftAppeal, LANGS, maskToken, OptionsError } from '../src/index.js';
+import { containsPan } from '../src/text/cardNumber.js';
 
 const dir = new URL('./fixtures/', import.meta.url);
 const fixtureFor = (cause: string) => {

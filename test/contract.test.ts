@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { containsPan, isPan, maskPans } from '../src/contract/pan.js';
 import { CaseFileError, parseCaseFile } from '../src/index.js';
+import { containsPan, isPan, maskPans } from '../src/text/cardNumber.js';
 import { caseFile, sale } from './support/factories.js';
 
 const PAN = '4111111111111111';

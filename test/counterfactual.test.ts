@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apply, counterfactualFor, mustClear } from '../src/engine/counterfactual.js';
-import { holds } from '../src/engine/evaluate.js';
 import { compileRulePack } from '../src/engine/firedRules.js';
 import type { Signals } from '../src/index.js';
 import { createClassifier, loadRulePack, noisyOr } from '../src/index.js';
+import { holds } from '../src/rules/language.js';
 import { pack, signals } from './support/arbitraries.js';
 
 describe('counterfactuals (toClear)', () => {

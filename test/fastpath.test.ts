@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TransactionSchema } from '../src/contract/caseFile.js';
 import { fastTransaction } from '../src/contract/fastTransaction.js';
-import { parseTimestamp, TIMESTAMP } from '../src/contract/time.js';
-import { createLocalClock } from '../src/contract/zone.js';
+import { parseTimestamp, TIMESTAMP } from '../src/time/timestamp.js';
+import { createLocalClock } from '../src/time/zone.js';
 
 const timestampLike = fc.oneof(
   fc

@@ -1,8 +1,8 @@
 import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import { containsPan } from '../src/contract/pan.js';
 import { CaseFileError, classify, computeSignals, createClassifier, parseCaseFile } from '../src/index.js';
+import { containsPan } from '../src/text/cardNumber.js';
 import { caseFile, sale } from './support/factories.js';
 
 const PANS = ['4111111111111111', '5500 0000 0000 0004', '3400-0000-0000-009', '6212345678901232', '4012888888881881'];

@@ -3,13 +3,13 @@
  * that signal counted (the round sums of the repeating credit card, the large sales, the declines…).
  */
 import type { CaseEvent } from '../contract/caseFile.js';
-import { parseTimestamp } from '../contract/time.js';
 import { isNight } from '../signals/amounts.js';
 import { nearLimitTest } from '../signals/cashOut.js';
 import type { SignalName } from '../signals/catalog.js';
 import { distanceKm } from '../signals/location.js';
 import { FLAG, type Prepared } from '../signals/prepare.js';
 import { isSuspiciousResponseCode, mccProfile } from '../signals/referenceData.js';
+import { parseTimestamp } from '../time/timestamp.js';
 
 type Selector = (p: Prepared) => number[];
 

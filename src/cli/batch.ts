@@ -4,10 +4,9 @@
  */
 
 import { Worker } from 'node:worker_threads';
-import { isCaseFileError } from '../contract/errors.js';
-import { maskPans } from '../contract/pan.js';
 import type { Lang } from '../contract/result.js';
 import type { Classifier } from '../engine/classifier.js';
+import { classifyLine, type LineOutcome } from './batchLine.js';
 import type { Chunk, ChunkResult, WorkerInit } from './batchWorker.js';
 import { type Line, readLines } from './lines.js';
 
@@ -28,21 +27,6 @@ export interface BatchSummary {
 
 /** Default longest NDJSON line: 64 MiB. */
 export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
-
-/** What became of one line: its result JSON, or the error message to report. */
-export type LineOutcome =
-  | { readonly number: number; readonly json: string; readonly top: string }
-  | { readonly number: number; readonly error: string };
-
-/** Classifies one NDJSON line. */
-export function classifyLine(classifier: Classifier, line: { number: number; text: string }, lang: Lang): LineOutcome {
-  try {
-    const result = classifier.classifySync(JSON.parse(line.text), { lang });
-    return { number: line.number, json: JSON.stringify(result), top: result.causes[0]?.id ?? '(none)' };
-  } catch (error) {
-    return { number: line.number, error: describeError(error) };
-  }
-}
 
 /** Options of a batch run. */
 export interface BatchOptions {
@@ -197,13 +181,6 @@ async function runOnWorkers(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-}
-
-/** One line for an error: the message and, for a case file, every path. Never a stack. */
-export function describeError(error: unknown): string {
-  if (error instanceof SyntaxError) return 'not valid JSON';
-  if (isCaseFileError(error)) return error.problems.map((p) => `${p.path || '(root)'}: ${p.message}`).join('; ');
-  return maskPans(error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : String(error));
 }
 
 function drained(stream: NodeJS.WritableStream): Promise<void> {

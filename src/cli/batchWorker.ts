@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Lang } from '../contract/result.js';
 import { createClassifier } from '../engine/classifier.js';
-import { classifyLine, type LineOutcome } from './batch.js';
+import { classifyLine, type LineOutcome } from './batchLine.js';
 
 /** What the main thread sends once, at start. */
 export interface WorkerInit {

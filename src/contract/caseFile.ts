@@ -3,7 +3,7 @@
  * TypeScript types and the published JSON Schema are both derived from these zod schemas.
  */
 import { z } from 'zod';
-import { DATE_ONLY, parseDate, parseTimestamp, TIMESTAMP } from './time.js';
+import { DATE_ONLY, parseDate, parseTimestamp, TIMESTAMP } from '../time/timestamp.js';
 
 const MAX_ID_LENGTH = 128;
 const MAX_TEXT_LENGTH = 2000;

@@ -12,6 +12,16 @@ export interface Problem {
   readonly message: string;
 }
 
+/** Formats a zod / walk path as `transactions[12].card.token`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
 /** Machine-readable error codes. */
 export type ErrorCode = 'invalid_case_file' | 'invalid_rule_pack' | 'limit_exceeded' | 'invalid_options';
 

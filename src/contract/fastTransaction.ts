@@ -4,8 +4,9 @@
  * the same output; on anything it does not accept it returns undefined, and the caller falls back to
  * zod, which then reports every problem with its path. zod stays the definition of the contract.
  */
+
+import { parseTimestamp } from '../time/timestamp.js';
 import type { Transaction } from './caseFile.js';
-import { parseTimestamp } from './time.js';
 
 const MAX_ID = 128;
 const MAX_AMOUNT = 10_000_000_000_000;

@@ -3,26 +3,16 @@
  * then checks that span several fields (unique ids, one currency, known time zone, the window).
  */
 import type { z } from 'zod';
+import { containsPan, maskPans } from '../text/cardNumber.js';
+import { formatUtc, MS_PER_DAY, parseDate, parseTimestamp } from '../time/timestamp.js';
+import { isKnownTimeZone } from '../time/zone.js';
 import { type CaseFile, CaseFileSchema } from './caseFile.js';
-import { CaseFileError, type Problem } from './errors.js';
+import { CaseFileError, formatPath, type Problem } from './errors.js';
 import { fastTransactions } from './fastTransaction.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
-import { containsPan, maskPans } from './pan.js';
-import { formatUtc, MS_PER_DAY, parseDate, parseTimestamp } from './time.js';
-import { isKnownTimeZone } from './zone.js';
 
 const PAN_MESSAGE = 'looks like a full card number (PAN); send a token, never the card number';
 const MAX_PROBLEMS = 100;
-
-/** Formats a zod / walk path as `transactions[12].card.token`. */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out === '' ? String(key) : `.${String(key)}`;
-  }
-  return out;
-}
 
 /**
  * Validates an untrusted case file and returns it typed, with defaults applied (currency CNY, time

@@ -5,9 +5,9 @@
  * cheapest combination of leaf flips, where a flip's cost is its relative distance to the threshold.
  */
 import type { Evidence, Operator } from '../contract/result.js';
+import { compare, holds, isLeaf, NEGATED } from '../rules/language.js';
 import type { LeafCondition, Rule, RuleCondition } from '../rules/schema.js';
 import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
-import { compare, holds, isLeaf, NEGATED } from './evaluate.js';
 
 /** One signal change: from its value to the other side of a threshold. */
 export interface SignalChange {

@@ -1,7 +1,6 @@
 /** Validation of caller-supplied signals for `classifySignals`, built from the signal catalog. */
 import { z } from 'zod';
-import { OptionsError } from '../contract/errors.js';
-import { formatPath } from '../contract/parseCaseFile.js';
+import { formatPath, OptionsError } from '../contract/errors.js';
 import { SIGNAL_CATALOG, type Signals } from '../signals/catalog.js';
 
 const SignalsSchema = z.strictObject(

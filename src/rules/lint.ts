@@ -4,8 +4,8 @@
  */
 import { CAUSE_IDS } from '../contract/causes.js';
 import type { Operator } from '../contract/result.js';
-import { compare } from '../engine/evaluate.js';
 import { SIGNAL_CATALOG, type SignalName } from '../signals/catalog.js';
+import { compare } from './language.js';
 import type { LeafCondition, Rule, RuleCondition, RulePack } from './schema.js';
 
 /** What a finding is about. */

@@ -1,10 +1,9 @@
 /** Loading and validating rule packs from untrusted JSON. */
 import type { z } from 'zod';
-import { type Problem, RulePackError } from '../contract/errors.js';
+import { formatPath, type Problem, RulePackError } from '../contract/errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../contract/limits.js';
-import { maskPans } from '../contract/pan.js';
-import { formatPath } from '../contract/parseCaseFile.js';
 import { SIGNAL_CATALOG, type SignalName } from '../signals/catalog.js';
+import { maskPans } from '../text/cardNumber.js';
 import {
   LeafConditionSchema,
   PackShellSchema,

@@ -4,8 +4,8 @@
  * (ties broken by id, so the order of the file never changes a result).
  */
 import type { CaseEvent, CaseFile, Transaction } from '../contract/caseFile.js';
-import { MS_PER_DAY, parseTimestamp } from '../contract/time.js';
-import { createLocalClock, type LocalClock } from '../contract/zone.js';
+import { MS_PER_DAY, parseTimestamp } from '../time/timestamp.js';
+import { createLocalClock, type LocalClock } from '../time/zone.js';
 import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './options.js';
 
 /** The shared, read-only view of a case file that signal families compute from. */

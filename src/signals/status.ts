@@ -1,5 +1,5 @@
 /** Status signals: contract, KYC documents, dormancy, sectors under rectification. */
-import { MS_PER_DAY, parseDate, parseTimestamp } from '../contract/time.js';
+import { MS_PER_DAY, parseDate, parseTimestamp } from '../time/timestamp.js';
 import type { FamilySignals } from './catalog.js';
 import type { Prepared } from './prepare.js';
 import { isUnderRectification } from './referenceData.js';

@@ -4,7 +4,7 @@
  */
 import type { CauseId } from '../contract/causes.js';
 import { mccProfile } from '../signals/referenceData.js';
-import { type Draft, nearHome, type TxInput } from './generate.js';
+import { type Draft, nearHome, type TxInput } from './draft.js';
 
 type Injector = (draft: Draft) => void;
 

@@ -5,7 +5,7 @@
  * same way, and an hour in which it changes (some zones switch on the half hour) per instant. So DST
  * zones are right and a scan pays for `Intl` a few times per week, not per transaction.
  */
-import { MS_PER_DAY } from './time.js';
+import { MS_PER_DAY } from './timestamp.js';
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_WEEK = 7 * MS_PER_DAY;
