@@ -54,6 +54,22 @@ export const LocationSchema = z.object({
 /** An ISO 4217 currency code, upper case. */
 const Currency = z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as CNY' });
 
+/** Graded measures an acquirer takes (暂停交易, 关闭贷记卡, 降低限额, 延迟结算, 冻结资金, 收回终端, 终止服务). */
+export const MEASURES = [
+  'transactions-suspended',
+  'credit-cards-blocked',
+  'limit-lowered',
+  'settlement-delayed',
+  'funds-frozen',
+  'terminal-recalled',
+  'service-terminated',
+] as const;
+/** One graded measure. */
+export type Measure = (typeof MEASURES)[number];
+
+/** Kinds of merchant: a person or micro merchant (个人 / 小微), a sole proprietorship (个体工商户), a company. */
+export const MERCHANT_KINDS = ['individual', 'individual-business', 'company'] as const;
+
 /** The merchant: identity, registration and status. */
 export const MerchantSchema = z.object({
   id: Id.describe('Merchant id at the acquirer'),
@@ -85,14 +101,40 @@ export const MerchantSchema = z.object({
       at: DateOrTimestampSchema.optional(),
       reasonCode: Id.optional(),
       note: Text.optional(),
+      noticeId: Id.optional().describe("The acquirer's reference of the suspension notice"),
+      measures: z
+        .array(z.enum(MEASURES, { error: `expected one of ${MEASURES.join(', ')}` }))
+        .max(MEASURES.length)
+        .optional()
+        .describe('What the acquirer did (graded measures), e.g. transactions-suspended, funds-frozen'),
     })
     .optional(),
+  kind: z
+    .enum(MERCHANT_KINDS, { error: `expected one of ${MERCHANT_KINDS.join(', ')}` })
+    .optional()
+    .describe('individual (个人 / 小微), individual-business (个体工商户) or company'),
+  limits: z
+    .object({
+      perSale: Amount.optional().describe('Acquirer-set limit per sale (minor units)'),
+      perDay: Amount.optional().describe('Acquirer-set limit per local day (minor units)'),
+      perMonth: Amount.optional().describe('Acquirer-set limit per local calendar month (minor units)'),
+    })
+    .optional()
+    .describe('Receiving limits the acquirer set for this merchant'),
 });
+
+/** A masked card number: six digits, 3–9 mask characters, four digits. */
+export const MASKED_CARD = /^\d{6}[*xX•]{3,9}\d{4}$/;
 
 /** The card used, identified only by a token (never the card number). */
 export const CardSchema = z.object({
   token: Id.describe('Opaque card token; a full card number is refused'),
   kind: z.enum(['credit', 'debit', 'prepaid', 'unknown'], { error: 'expected credit, debit, prepaid or unknown' }).default('unknown'),
+  masked: z
+    .string({ error: 'expected a masked card number such as 622588******1234' })
+    .regex(MASKED_CARD, { error: 'expected a masked card number: first six and last four digits, the rest masked (622588******1234)' })
+    .optional()
+    .describe('Masked card number, first six and last four digits (622588******1234)'),
 });
 
 /** One card-present transaction attempt at the merchant's terminals. */
@@ -116,6 +158,15 @@ export const TransactionSchema = z.object({
   terminalId: Id.optional(),
   location: LocationSchema.optional(),
   refersTo: Id.optional().describe('For a refund or void: the id of the sale it reverses'),
+  referenceNumber: Id.optional().describe('Retrieval reference number (参考号)'),
+  authCode: Id.optional().describe('Authorisation code (授权码)'),
+  voucherNumber: Id.optional().describe('Voucher / trace number (凭证号)'),
+  merchantNumber: Id.optional().describe('The merchant number the transaction was actually sent under (商户编号)'),
+  mcc: z
+    .string({ error: 'expected a 4-digit MCC string' })
+    .regex(/^\d{4}$/, { error: 'expected a 4-digit merchant category code (ISO 18245)' })
+    .optional()
+    .describe('The MCC the transaction was actually sent under'),
 });
 
 /** Event types a case file may carry. */
@@ -127,6 +178,9 @@ export const EVENT_TYPES = [
   'settlement-overdue',
   'contract-change',
   'kyc-notice',
+  'settlement-failed',
+  'fund-freeze',
+  'law-enforcement-request',
 ] as const;
 
 /** Something that happened to the merchant besides a transaction. */

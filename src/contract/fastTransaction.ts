@@ -6,7 +6,7 @@
  */
 
 import { parseTimestamp } from '../time/timestamp.js';
-import type { Transaction } from './caseFile.js';
+import { MASKED_CARD, type Transaction } from './caseFile.js';
 
 const MAX_ID = 128;
 const MAX_AMOUNT = 10_000_000_000_000;
@@ -15,6 +15,8 @@ const STATUSES = new Set(['approved', 'declined', 'reversed']);
 const KINDS = new Set(['credit', 'debit', 'prepaid', 'unknown']);
 const ENTRY_MODES = new Set(['chip', 'contactless', 'swipe', 'keyed', 'fallback', 'qr']);
 const CURRENCY = /^[A-Z]{3}$/;
+const MCC = /^\d{4}$/;
+const OPTIONAL_IDS = ['refersTo', 'referenceNumber', 'authCode', 'voucherNumber', 'merchantNumber'] as const;
 
 function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length >= 1 && value.length <= MAX_ID;
@@ -31,7 +33,7 @@ function isFiniteIn(value: unknown, min: number, max: number): value is number {
 /** The validated transaction, or undefined when zod must judge it. */
 export function fastTransaction(raw: unknown): Transaction | undefined {
   if (!isRecord(raw)) return undefined;
-  const { id, at, amount, currency, type, status, responseCode, card, entryMode, terminalId, location, refersTo } = raw;
+  const { id, at, amount, currency, type, status, responseCode, card, entryMode, terminalId, location, mcc } = raw;
   if (!isId(id)) return undefined;
   if (typeof at !== 'string' || at.length > 64 || parseTimestamp(at) === undefined) return undefined;
   if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0 || amount > MAX_AMOUNT) return undefined;
@@ -53,7 +55,11 @@ export function fastTransaction(raw: unknown): Transaction | undefined {
   if (card !== undefined) {
     if (!isRecord(card) || !isId(card.token)) return undefined;
     if (card.kind !== undefined && (typeof card.kind !== 'string' || !KINDS.has(card.kind))) return undefined;
-    tx.card = { token: card.token, kind: card.kind ?? 'unknown' };
+    if (card.masked !== undefined && (typeof card.masked !== 'string' || !MASKED_CARD.test(card.masked))) return undefined;
+    tx.card =
+      card.masked === undefined
+        ? { token: card.token, kind: card.kind ?? 'unknown' }
+        : { token: card.token, kind: card.kind ?? 'unknown', masked: card.masked };
   }
   if (entryMode !== undefined) {
     if (typeof entryMode !== 'string' || !ENTRY_MODES.has(entryMode)) return undefined;
@@ -67,9 +73,15 @@ export function fastTransaction(raw: unknown): Transaction | undefined {
     if (!isRecord(location) || !isFiniteIn(location.lat, -90, 90) || !isFiniteIn(location.lng, -180, 180)) return undefined;
     tx.location = { lat: location.lat, lng: location.lng };
   }
-  if (refersTo !== undefined) {
-    if (!isId(refersTo)) return undefined;
-    tx.refersTo = refersTo;
+  for (const key of OPTIONAL_IDS) {
+    const value = raw[key];
+    if (value === undefined) continue;
+    if (!isId(value)) return undefined;
+    tx[key] = value;
+  }
+  if (mcc !== undefined) {
+    if (typeof mcc !== 'string' || !MCC.test(mcc)) return undefined;
+    tx.mcc = mcc;
   }
   return tx as Transaction;
 }

@@ -13,6 +13,9 @@ export function conductSignals(p: Prepared): FamilySignals<'conduct'> {
     'settlement-overdue': 0,
     'contract-change': 0,
     'kyc-notice': 0,
+    'settlement-failed': 0,
+    'fund-freeze': 0,
+    'law-enforcement-request': 0,
   };
   for (const event of p.events) counts[event.type]++;
   const sales = p.sales.length;
