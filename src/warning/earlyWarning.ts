@@ -1,0 +1,197 @@
+/**
+ * Early warning: for each rule that has not fired, follow the signals it tests week by week and
+ * project when the trend crosses the rule's threshold. A warning needs a real trend (Mann–Kendall),
+ * enough weeks with enough volume, and a crossing within the horizon; see docs/early-warning.md.
+ */
+import type { CaseFile } from '../contract/caseFile.js';
+import type { CauseId } from '../contract/causes.js';
+import { OptionsError, type Problem } from '../contract/errors.js';
+import type { Operator } from '../contract/result.js';
+import { compare, holds, isLeaf } from '../rules/language.js';
+import type { LeafCondition, Rule, RuleCondition, RulePack } from '../rules/schema.js';
+import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
+import type { SignalOptions } from '../signals/options.js';
+import { civilFromDays, parseDate } from '../time/timestamp.js';
+import { mannKendallZ, theilSen } from './trend.js';
+import { type Week, weeklySeries } from './weeklySeries.js';
+
+/** Settings of the trend search; every field optional. */
+export interface WarningSettings {
+  /** Most recent local weeks looked at. Default 12. */
+  readonly weeks?: number;
+  /** Least number of weeks with enough volume for a trend. Default 4. */
+  readonly minWeeks?: number;
+  /** Least sale attempts in a week for its shares to count. Default 30. */
+  readonly minAttemptsPerWeek?: number;
+  /** Farthest projected crossing still reported, in days. Default 90. */
+  readonly horizonDays?: number;
+  /** Least one-sided Mann–Kendall z score of a trend. Default 1.96. */
+  readonly minTrendZ?: number;
+}
+
+/** The defaults of {@link WarningSettings}. */
+export const DEFAULT_WARNING_SETTINGS: Required<WarningSettings> = {
+  weeks: 12,
+  minWeeks: 4,
+  minAttemptsPerWeek: 30,
+  horizonDays: 90,
+  minTrendZ: 1.96,
+};
+
+/** One week's value of a warned signal. */
+export interface WarningPoint {
+  /** Local date of the week's Monday. */
+  readonly from: string;
+  /** Local date of the week's last day in the window. */
+  readonly to: string;
+  readonly value: number;
+}
+
+/** A merchant drifting toward a rule's threshold. */
+export interface Warning {
+  readonly cause: CauseId;
+  readonly rule: string;
+  readonly signal: string;
+  readonly operator: Operator;
+  readonly threshold: number;
+  /** Weekly values, oldest first (weeks under the volume floor left out). */
+  readonly series: readonly WarningPoint[];
+  /** Theil–Sen slope, signal units per week. */
+  readonly slopePerWeek: number;
+  /** Local date the trend line crosses the threshold, or null when it never does (the slope is 0). */
+  readonly projectedCrossing: string | null;
+  /** Days from the window's last local day to the crossing (0: the trend line is past it already). */
+  readonly daysToCrossing: number | null;
+  /** high: z ≥ 2.58 over ≥ 6 weeks; medium: ≥ 6 weeks; low: fewer weeks. */
+  readonly confidence: 'high' | 'medium' | 'low';
+}
+
+/** Signals that can be followed week by week: shares and ratios that do not depend on the window's length. */
+function trendable(signal: string): boolean {
+  const spec = SIGNAL_CATALOG[signal as SignalName];
+  if (spec?.kind !== 'number') return false;
+  if (!(spec.unit.startsWith('share') || spec.unit === 'ratio' || spec.unit === 'km')) return false;
+  // These compare the window's end with its start, or look at its last days only: within a week they mean nothing.
+  return !/recent|last `?recentDays|earlier days/i.test(`${signal} ${spec.definition}`);
+}
+
+/** Evaluates a condition with one leaf taken as true: would the rule fire if only this leaf changed? */
+function holdsWith(condition: RuleCondition, signals: Signals, forced: LeafCondition): boolean {
+  if (isLeaf(condition)) {
+    return condition === forced || compare(condition.operator, signals[condition.fact as SignalName], condition.value);
+  }
+  if ('all' in condition) return condition.all.every((c) => holdsWith(c, signals, forced));
+  if ('any' in condition) return condition.any.some((c) => holdsWith(c, signals, forced));
+  return !holdsWith(condition.not, signals, forced);
+}
+
+/** Numeric leaves of a rule, outside any `not` (a leaf under `not` pushes the other way). */
+function positiveLeaves(condition: RuleCondition): LeafCondition[] {
+  if (isLeaf(condition)) return [condition];
+  if ('all' in condition) return condition.all.flatMap(positiveLeaves);
+  if ('any' in condition) return condition.any.flatMap(positiveLeaves);
+  return [];
+}
+
+const UPWARD: ReadonlySet<Operator> = new Set(['greaterThan', 'greaterThanInclusive']);
+const DOWNWARD: ReadonlySet<Operator> = new Set(['lessThan', 'lessThanInclusive']);
+
+/** Checks warning settings; throws `OptionsError` listing every bad one. */
+export function resolveWarningSettings(settings: WarningSettings | undefined, path = 'warnings'): Required<WarningSettings> {
+  const merged = { ...DEFAULT_WARNING_SETTINGS, ...(settings ?? {}) };
+  const problems: Problem[] = [];
+  const int = (key: keyof WarningSettings, min: number, max: number) => {
+    const value = merged[key];
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push({ path: `${path}.${key}`, message: `expected an integer from ${min} to ${max}` });
+    }
+  };
+  int('weeks', 4, 104);
+  int('minWeeks', 3, 104);
+  int('minAttemptsPerWeek', 1, 1_000_000);
+  int('horizonDays', 1, 3650);
+  if (typeof merged.minTrendZ !== 'number' || !(merged.minTrendZ >= 0 && merged.minTrendZ <= 10)) {
+    problems.push({ path: `${path}.minTrendZ`, message: 'expected a number from 0 to 10' });
+  }
+  for (const key of Object.keys(settings ?? {})) {
+    if (!(key in DEFAULT_WARNING_SETTINGS)) problems.push({ path: `${path}.${key}`, message: 'unknown option' });
+  }
+  if (problems.length > 0) throw new OptionsError(problems);
+  return merged;
+}
+
+/**
+ * The warnings of one validated case: rules that have not fired whose tested signal trends toward
+ * the threshold, soonest crossing first.
+ */
+export function warningsFor(
+  caseFile: CaseFile,
+  pack: RulePack,
+  signals: Signals,
+  options: Partial<SignalOptions>,
+  settings: Required<WarningSettings>,
+): Warning[] {
+  const candidates: { rule: Rule; leaf: LeafCondition }[] = [];
+  for (const rule of pack.rules) {
+    if (holds(rule.conditions, signals)) continue; // fired: nothing to warn about
+    for (const leaf of positiveLeaves(rule.conditions)) {
+      if (typeof leaf.value !== 'number' || !trendable(leaf.fact)) continue;
+      if (!UPWARD.has(leaf.operator) && !DOWNWARD.has(leaf.operator)) continue;
+      if (holdsWith(rule.conditions, signals, leaf)) candidates.push({ rule, leaf });
+    }
+  }
+  if (candidates.length === 0) return [];
+
+  const weeks = weeklySeries(caseFile, options, settings.weeks).filter((w) => w.attempts >= settings.minAttemptsPerWeek);
+  if (weeks.length < settings.minWeeks) return [];
+  const lastDay = parseDate(weeks[weeks.length - 1]?.to ?? '') ?? 0;
+
+  const warnings: Warning[] = [];
+  for (const { rule, leaf } of candidates) {
+    const warning = trendWarning(rule, leaf, weeks, lastDay, settings);
+    if (warning) warnings.push(warning);
+  }
+  return warnings.sort(
+    (a, b) =>
+      (a.daysToCrossing ?? Number.POSITIVE_INFINITY) - (b.daysToCrossing ?? Number.POSITIVE_INFINITY) ||
+      (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0) ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+      (a.signal < b.signal ? -1 : a.signal > b.signal ? 1 : 0),
+  );
+}
+
+function trendWarning(
+  rule: Rule,
+  leaf: LeafCondition,
+  weeks: readonly Week[],
+  lastDay: number,
+  settings: Required<WarningSettings>,
+): Warning | undefined {
+  const threshold = leaf.value as number;
+  const ys = weeks.map((w) => w.signals[leaf.fact as SignalName] as number);
+  // x is the week's position counted back from the last week (0), so gaps left by quiet weeks keep their width.
+  const xs = weeks.map((w) => -w.age);
+  const upward = UPWARD.has(leaf.operator);
+  const z = mannKendallZ(ys);
+  if ((upward ? z : -z) < settings.minTrendZ) return undefined;
+  const { slope, intercept } = theilSen(xs, ys);
+  if (upward ? slope <= 0 : slope >= 0) return undefined;
+  const now = intercept; // the trend line at x = 0, the last week
+  const reached = compare(leaf.operator, now, threshold);
+  const weeksToCross = reached ? 0 : (threshold - now) / slope;
+  const days = Math.ceil(weeksToCross * 7);
+  if (!Number.isFinite(days) || days > settings.horizonDays) return undefined;
+  const round = (x: number) => Math.round(x * 1e6) / 1e6;
+  return {
+    cause: rule.event.type,
+    rule: rule.name,
+    signal: leaf.fact,
+    operator: leaf.operator,
+    threshold,
+    series: weeks.map((w, k) => ({ from: w.from, to: w.to, value: ys[k] as number })),
+    slopePerWeek: round(slope),
+    projectedCrossing: civilFromDays(lastDay + days),
+    daysToCrossing: days,
+    confidence: weeks.length >= 6 ? (Math.abs(z) >= 2.58 ? 'high' : 'medium') : 'low',
+  };
+}

@@ -1,0 +1,134 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { CaseFileInput } from '../src/contract/caseFile.js';
+import { parseCaseFile } from '../src/contract/parseCaseFile.js';
+import { earlyWarning } from '../src/engine/earlyWarning.js';
+import { civilFromDays, daysFromCivil } from '../src/time/timestamp.js';
+import { mannKendallZ, theilSen } from '../src/warning/trend.js';
+import { weeklySeries } from '../src/warning/weeklySeries.js';
+
+type TxInput = CaseFileInput['transactions'][number];
+
+/** Deterministic PRNG (mulberry32) so the noisy merchants are the same on every run. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A restaurant trading 40 attempts a day for `weeks` weeks ending Sunday 2026-10-25 (Asia/Shanghai),
+ * whose decline probability on day d is `declineAt(d / days)`; declines are ordinary insufficient-funds
+ * declines spread over many regular cards at normal amounts.
+ */
+function merchant(seed: number, weeks: number, declineAt: (progress: number) => number, zone = 'Asia/Shanghai'): CaseFileInput {
+  const rng = random(seed);
+  const days = weeks * 7;
+  const lastDay = daysFromCivil(2026, 10, 25);
+  const transactions: TxInput[] = [];
+  for (let d = 0; d < days; d++) {
+    const date = civilFromDays(lastDay - days + 1 + d);
+    for (let k = 0; k < 40; k++) {
+      const minute = 11 * 60 + Math.floor(rng() * 600);
+      const time = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00`;
+      const declined = rng() < declineAt(d / days);
+      transactions.push({
+        id: `T${d}-${k}`,
+        at: `${date}T${time}${zone === 'Asia/Shanghai' ? '+08:00' : 'Z'}`,
+        amount: 3_000 + Math.floor(rng() * 20_000),
+        status: declined ? 'declined' : 'approved',
+        responseCode: declined ? '51' : '00',
+        card: { token: `card-${Math.floor(rng() * 2_000)}`, kind: rng() < 0.4 ? 'credit' : 'debit' },
+        entryMode: 'chip',
+      });
+    }
+  }
+  return { merchant: { id: `EW-${seed}`, mcc: '5812', timezone: zone }, transactions };
+}
+
+describe('trend statistics', () => {
+  it('gives the Theil–Sen slope of a line with one wild point', () => {
+    const { slope, intercept } = theilSen([0, 1, 2, 3, 4, 5], [1, 3, 5, 70, 9, 11]);
+    expect(slope).toBe(2);
+    expect(intercept).toBe(1);
+  });
+
+  it('scores a steady rise high and a flat or zigzag series near zero', () => {
+    expect(mannKendallZ([1, 2, 3, 4, 5, 6, 7, 8])).toBeGreaterThan(3);
+    expect(mannKendallZ([3, 3, 3, 3, 3, 3])).toBe(0);
+    expect(Math.abs(mannKendallZ([1, 5, 1, 5, 1, 5, 1, 5]))).toBeLessThan(1);
+    expect(mannKendallZ([8, 7, 6, 5, 4, 3])).toBeLessThan(-2.5);
+  });
+});
+
+describe('earlyWarning', () => {
+  it('warns of a high failure rate when the decline rate climbs steadily while still under the threshold', () => {
+    const rising = merchant(7, 8, (p) => 0.02 + 0.21 * p); // 2 % → 23 % over eight weeks
+    const report = earlyWarning(rising);
+    const warning = report.warnings.find((w) => w.cause === 'high-failure-rate' && w.signal === 'declineRate');
+    expect(warning).toBeDefined();
+    expect(warning?.threshold).toBeGreaterThan(0.23);
+    expect(warning?.slopePerWeek).toBeGreaterThan(0.015);
+    expect(warning?.series).toHaveLength(8);
+    expect(warning?.daysToCrossing).toBeGreaterThanOrEqual(0);
+    expect(warning?.daysToCrossing).toBeLessThanOrEqual(42);
+    expect(warning?.projectedCrossing).toMatch(/^2026-1[01]-\d\d$/);
+    expect(report.asOf).toBe(parseCaseFile(rising).window.to);
+  });
+
+  it('stays quiet for the same merchant with a flat decline rate', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      expect(earlyWarning(merchant(seed, 8, () => 0.05)).warnings).toEqual([]);
+    }
+  });
+
+  it('gives no warning within 30 days to any healthy fixture or look-alike', () => {
+    const dir = new URL('./fixtures/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.startsWith('healthy-') || f.startsWith('near-miss-'));
+    expect(files.length).toBeGreaterThanOrEqual(5);
+    for (const file of files) {
+      const { label: _label, ...caseFile } = JSON.parse(readFileSync(new URL(file, dir), 'utf8'));
+      const soon = earlyWarning(caseFile).warnings.filter((w) => (w.daysToCrossing ?? Number.POSITIVE_INFINITY) <= 30);
+      expect({ file, soon }).toEqual({ file, soon: [] });
+    }
+  });
+
+  it('cuts weeks at local Mondays, also across a DST change', () => {
+    // New York left DST on Sunday 2026-11-01; transactions are written in UTC.
+    const parsed = parseCaseFile(merchant(3, 6, () => 0.05, 'America/New_York'));
+    const weeks = weeklySeries(parsed, {}, 12);
+    for (const week of weeks) {
+      const day = daysFromCivil(Number(week.from.slice(0, 4)), Number(week.from.slice(5, 7)), Number(week.from.slice(8, 10)));
+      expect((day + 3) % 7).toBe(0); // a Monday
+    }
+    // Every transaction lands in exactly one week: a sale at 23:30 local on a Sunday belongs to that week.
+    const total = weeks.reduce((n, w) => n + w.attempts, 0);
+    expect(total).toBe(parsed.transactions.length);
+    const sunday = parseCaseFile({
+      merchant: { id: 'ny', mcc: '5812', timezone: 'America/New_York' },
+      transactions: [
+        { id: 'a', at: '2026-11-02T04:30:00Z', amount: 100, status: 'approved' }, // Sun 1 Nov 23:30 EST
+        { id: 'b', at: '2026-11-02T05:30:00Z', amount: 100, status: 'approved' }, // Mon 2 Nov 00:30 EST
+      ],
+    });
+    const split = weeklySeries(sunday, {}, 12);
+    expect(split.map((w) => [w.from, w.attempts])).toEqual([
+      ['2026-10-26', 1],
+      ['2026-11-02', 1],
+    ]);
+  });
+
+  it('refuses bad settings with every problem named', () => {
+    expect(() =>
+      earlyWarning(
+        merchant(1, 4, () => 0.05),
+        { weeks: 0, horizonDays: Number.NaN },
+      ),
+    ).toThrowError(/config\.weeks[\s\S]*config\.horizonDays/);
+  });
+});
