@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCaseFile } from '../src/contract/parseCaseFile.js';
+import { createClassifier, defaultRulePack } from '../src/engine/classifier.js';
+import { renderReport } from '../src/report/renderReport.js';
+import { SIGNAL_NAMES } from '../src/signals/catalog.js';
+import { computeSignals } from '../src/signals/computeSignals.js';
+import { resolveWarningSettings, warningsFor } from '../src/warning/earlyWarning.js';
+import { findChromium, renderInChromium } from './support/chromium.js';
+
+const example = (name: string) => JSON.parse(readFileSync(new URL(`../examples/${name}`, import.meta.url), 'utf8'));
+
+function report(raw: unknown, lang: 'en' | 'zh-CN') {
+  const caseFile = parseCaseFile(raw);
+  const result = createClassifier({ lang }).classifySync(raw);
+  const warnings = warningsFor(caseFile, defaultRulePack, computeSignals(caseFile), {}, resolveWarningSettings({}));
+  return { html: renderReport({ caseFile, result, warnings, rulePack: defaultRulePack }, lang), result };
+}
+
+describe('the analyst report', () => {
+  it('is one self-contained page with the charts, the causes in words and no signal codes', () => {
+    const { html, result } = report(example('relocated-terminal-apparel.json'), 'zh-CN');
+    expect(html).not.toMatch(/<(script|link|img|iframe)\b|\bsrc=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
+    expect(html.match(/<svg /g)?.length).toBe(4); // sales, declines, heatmap, distance (this merchant has locations)
+    expect(html).toContain('每日交易失败率');
+    expect(html).toContain(result.causes[0]?.title as string);
+    expect(html).toMatch(/距登记经营地址的最远距离 [\d.]+ 公里（规则：不低于/);
+    const text = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ');
+    for (const name of SIGNAL_NAMES) expect(text).not.toContain(` ${name} `);
+  });
+
+  it('leaves the distance chart out when no transaction has a location and gives the same bytes twice', () => {
+    const raw = example('cash-out-supermarket.json');
+    for (const tx of raw.transactions) delete tx.location;
+    const first = report(raw, 'en').html;
+    expect(first.match(/<svg /g)?.length).toBe(3);
+    expect(report(raw, 'en').html).toBe(first);
+  });
+
+  it('escapes markup and masks card numbers in merchant text', () => {
+    const raw = example('cash-out-supermarket.json');
+    raw.merchant.name = '<img src=x onerror=alert(1)> & Co';
+    const { html } = report(raw, 'en');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; Co');
+    expect(html).not.toContain('<img');
+  });
+
+  it('draws a warned signal with its weekly series, threshold and projection', () => {
+    const days = 56;
+    const transactions = [];
+    let seed = 11;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (let d = 0; d < days; d++) {
+      const date = new Date(Date.UTC(2026, 8, 1 + d)).toISOString().slice(0, 10);
+      for (let k = 0; k < 40; k++) {
+        const declined = rnd() < 0.02 + (0.2 * d) / days;
+        transactions.push({
+          id: `T${d}-${k}`,
+          at: `${date}T${String(10 + (k % 10)).padStart(2, '0')}:${String(k).padStart(2, '0')}:00+08:00`,
+          amount: 5_000 + Math.floor(rnd() * 10_000),
+          status: declined ? 'declined' : 'approved',
+          responseCode: declined ? '51' : '00',
+          card: { token: `c${Math.floor(rnd() * 3000)}`, kind: 'debit' },
+        });
+      }
+    }
+    const { html } = report({ merchant: { id: 'EW', mcc: '5812' }, transactions }, 'en');
+    expect(html).toContain('high-failure-rate');
+    expect(html).toContain('stroke-dasharray="6 4"'); // the projection
+    expect(html).toMatch(/projected crossing: 2026-1\d-\d\d/);
+  });
+
+  const chromium = findChromium('report browser test');
+  it.skipIf(!chromium)('renders in a real Chromium', () => {
+    const { html } = report(example('relocated-terminal-apparel.json'), 'zh-CN');
+    const { dom, pngBytes } = renderInChromium(chromium as string, html, { height: 2600 });
+    expect(dom).toContain('商户风险分析报告');
+    expect(dom.match(/<svg /g)?.length).toBe(4);
+    expect(pngBytes).toBeGreaterThan(30_000);
+  });
+});
