@@ -191,4 +191,10 @@ say();
 say(`Two workers vs one: ${fmt(one.seconds / two.seconds, 2)}×.`);
 say();
 
-if (!QUICK) writeFileSync('docs/performance.md', `${lines.join('\n')}\n${readFileSync('bench/notes.md', 'utf8')}`);
+// Keep the section written by bench/http.ts (npm run bench:http), if any.
+const httpSection = /\n## HTTP example[\s\S]*?(?=\n## |$)/.exec(readFileSync('docs/performance.md', 'utf8'))?.[0] ?? '';
+if (!QUICK)
+  writeFileSync(
+    'docs/performance.md',
+    `${lines.join('\n')}\n${readFileSync('bench/notes.md', 'utf8')}${httpSection ? `${httpSection.trimEnd()}\n` : ''}`,
+  );
