@@ -54,6 +54,7 @@ export {
   type ToClear,
 } from './contract/result.js';
 export {
+  type Classification,
   type Classifier,
   type ClassifierConfig,
   type ClassifyOptions,
@@ -69,4 +70,5 @@ export { loadRulePack, mergeRulePacks } from './rules/loadRulePack.js';
 export type { LeafCondition, Rule, RuleCondition, RulePack } from './rules/schema.js';
 export { SIGNAL_CATALOG, SIGNAL_NAMES, type SignalName, type SignalSpec, type Signals } from './signals/catalog.js';
 export { computeSignals } from './signals/computeSignals.js';
+export type { EvidenceMembers, SignalMembers } from './signals/members.js';
 export { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './signals/options.js';

@@ -206,11 +206,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .action(async (file: string, flags: AppealFlags) => {
       const json = parseJson(await readText(file, io.stdin), file === '-' ? 'standard input' : file);
       const classifier = createClassifier({ ...(flags.rules ? { rulePack: readRulePack(flags.rules) } : {}), lang: flags.lang });
-      const result = classifier.classifySync(json);
+      const classification = await classifier.classifyDetailed(json);
       if (flags.cause !== undefined && !(CAUSE_IDS as readonly string[]).includes(flags.cause)) {
         throw new CliError(`unknown cause ${maskPans(flags.cause)}; expected one of ${CAUSE_IDS.join(', ')}`, 2);
       }
-      const draft = draftAppeal(json, result, {
+      const draft = draftAppeal(classification, {
         lang: flags.lang,
         ...(flags.cause ? { cause: flags.cause as CauseId } : {}),
         ...(flags.statement ? { merchantStatement: flags.statement } : {}),
