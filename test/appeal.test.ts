@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adviceFor, CAUSE_IDS, checklistFor, createClassifier, draftAppeal, LANGS, maskToken, OptionsError } from '../src/index.js';
+import { maskToken } from '../src/appeal/draftAppeal.js';
+import { adviceFor, CAUSE_IDS, checklistFor, createClassifier, draftAppeal, LANGS, OptionsError } from '../src/index.js';
 import { containsPan } from '../src/text/cardNumber.js';
 
 const dir = new URL('./fixtures/', import.meta.url);

@@ -6,7 +6,7 @@ import type { Limits } from '../contract/limits.js';
 import { parseCaseFile } from '../contract/parseCaseFile.js';
 import { LANGS, type Lang, RESULT_SCHEMA_VERSION, type Result } from '../contract/result.js';
 import { loadRulePack } from '../rules/loadRulePack.js';
-import type { RulePack } from '../rules/schema.js';
+import type { RulePack, ValidatedRulePack } from '../rules/schema.js';
 import type { Signals } from '../signals/catalog.js';
 import { signalsOf } from '../signals/computeSignals.js';
 import { type EvidenceMembers, membersOf } from '../signals/members.js';
@@ -59,7 +59,7 @@ export interface Classification {
 /** A configured classifier. Immutable after creation; safe for concurrent calls. */
 export interface Classifier {
   /** The validated rule pack in use. */
-  readonly rulePack: RulePack;
+  readonly rulePack: ValidatedRulePack;
   /**
    * Classifies one untrusted case file.
    * @throws `CaseFileError` when the case file is invalid.
@@ -78,7 +78,7 @@ export interface Classifier {
 }
 
 /** The bundled default rule pack, validated. */
-export const defaultRulePack: RulePack = loadRulePack(defaultPackJson);
+export const defaultRulePack: ValidatedRulePack = loadRulePack(defaultPackJson);
 
 /**
  * Creates a classifier: validates the rule pack and builds its evaluator once.
