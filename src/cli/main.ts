@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * The `pos-suspension` command: a thin shell over the public API. Each subcommand lives in
  * `./commands/`; they share `./output.ts` (streams, exit code, formats) and `./io.ts` (reading inputs).
