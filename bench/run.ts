@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { Engine } from 'json-rules-engine';
 import { Bench } from 'tinybench';
 import defaultPackJson from '../rules/default.json';
-import { compileRulePack, computeSignals, createClassifier, defaultRulePack, parseCaseFile } from '../src/index.js';
+import { compileRulePack } from '../src/engine/firedRules.js';
+import { computeSignals, createClassifier, defaultRulePack, parseCaseFile } from '../src/index.js';
 import businesses from '../src/synth/businesses.json';
 import { type BusinessKind, generateMerchant } from '../src/synth/generate.js';
 

@@ -1,10 +1,30 @@
 /**
  * pos-suspension-classifier: explains why a merchant's POS terminal was suspended.
  * Case file → signals → declarative rules → ranked causes with evidence and advice.
+ *
+ * The public surface is this list and nothing else (ky-style: one explicit export list). Not
+ * exported, on purpose:
+ * - The zod schemas of the case file (`CaseFileSchema`, `TransactionSchema`, …) and of labels:
+ *   validate with `parseCaseFile`, which adds the size limits, the fast path, the card-number
+ *   screen and typed `CaseFileError`s; callers in other languages use the JSON Schema
+ *   (`caseFileJsonSchema()`, `pos-suspension-classifier/case-file.schema.json`). Exporting zod
+ *   objects would make zod's major version part of our API. `ResultSchema` is the one exception:
+ *   consumers of stored results validate them with it.
+ * - `compileRulePack` and the evaluators: `createClassifier` compiles a pack once; run a pack on
+ *   your own signals with `classifier.classifySignals`. The compiler takes only a
+ *   `ValidatedRulePack` (see `loadRulePack`), so it cannot meet a pack the two engines read differently.
+ * - `noisyOr` and the ranking internals: the scoring is documented in rules/README.md, and the
+ *   score is in every result.
+ * Two pairs are public on purpose, one-shot beside reusable: `classify` / `createClassifier` (build
+ * once, classify many) and `backtest` / `createBacktest` (an array at once, or a stream case by case).
+ * - `maskToken` and the letter internals: `draftAppeal` masks tokens itself.
+ * - The synthetic-data generator (`src/synth`): the project's own test-data tool, used by the
+ *   `generate` command; its labels follow this project's rule pack and may change in any release.
+ * - Signal families, `prepare` and the time utilities: internals that change as signals are refined.
  * @packageDocumentation
  */
 export { type Advice, adviceFor, type Labels, labelsFor } from './advice/catalog.js';
-export { type AppealDraft, type AppealOptions, type ChecklistItem, checklistFor, draftAppeal, maskToken } from './appeal/draftAppeal.js';
+export { type AppealDraft, type AppealOptions, type ChecklistItem, checklistFor, draftAppeal } from './appeal/draftAppeal.js';
 export {
   type BacktestReport,
   type BacktestRun,
@@ -12,20 +32,9 @@ export {
   type CauseMetrics,
   createBacktest,
   type Label,
-  LabelSchema,
   type Miss,
 } from './backtest/backtest.js';
-export {
-  type CaseEvent,
-  type CaseFile,
-  type CaseFileInput,
-  CaseFileSchema,
-  EventSchema,
-  type Merchant,
-  MerchantSchema,
-  type Transaction,
-  TransactionSchema,
-} from './contract/caseFile.js';
+export type { CaseEvent, CaseFile, CaseFileInput, Merchant, Transaction } from './contract/caseFile.js';
 export { CATEGORIES, CAUSE_CATEGORY, CAUSE_IDS, type Category, type CauseId } from './contract/causes.js';
 export {
   CaseFileError,
@@ -42,11 +51,11 @@ export { DEFAULT_LIMITS, type Limits } from './contract/limits.js';
 export { parseCaseFile } from './contract/parseCaseFile.js';
 export {
   type CauseResult,
-  CauseResultSchema,
   type Evidence,
   type EvidenceCondition,
   LANGS,
   type Lang,
+  OPERATOR_SYMBOL,
   OPERATORS,
   type Operator,
   type Result,
@@ -54,6 +63,7 @@ export {
   type ToClear,
 } from './contract/result.js';
 export {
+  type Classification,
   type Classifier,
   type ClassifierConfig,
   type ClassifyOptions,
@@ -62,11 +72,14 @@ export {
   defaultRulePack,
   type SignalsResult,
 } from './engine/classifier.js';
-export { compileRulePack, type EngineKind } from './engine/firedRules.js';
-export { DEFAULT_MIN_SCORE, noisyOr } from './engine/rank.js';
+export type { EngineKind } from './engine/firedRules.js';
+export { DEFAULT_MIN_SCORE } from './engine/rank.js';
+export { strongestConditions } from './engine/strongestConditions.js';
 export { type LintCode, type LintFinding, lintRulePack } from './rules/lint.js';
 export { loadRulePack, mergeRulePacks } from './rules/loadRulePack.js';
-export type { LeafCondition, Rule, RuleCondition, RulePack } from './rules/schema.js';
+export type { LeafCondition, Rule, RuleCondition, RulePack, ValidatedRulePack } from './rules/schema.js';
 export { SIGNAL_CATALOG, SIGNAL_NAMES, type SignalName, type SignalSpec, type Signals } from './signals/catalog.js';
 export { computeSignals } from './signals/computeSignals.js';
+export type { EvidenceMembers, SignalMembers } from './signals/members.js';
 export { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './signals/options.js';
+export { maskPans } from './text/cardNumber.js';

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adviceFor, CAUSE_IDS, checklistFor, createClassifier, draftAppeal, LANGS, maskToken, OptionsError } from '../src/index.js';
+import { maskToken } from '../src/appeal/draftAppeal.js';
+import { adviceFor, CAUSE_IDS, checklistFor, createClassifier, draftAppeal, LANGS, OptionsError } from '../src/index.js';
 import { containsPan } from '../src/text/cardNumber.js';
 
 const dir = new URL('./fixtures/', import.meta.url);
@@ -17,10 +18,11 @@ const format = (v: number | boolean) =>
 describe('draftAppeal, for every cause in both languages', () => {
   for (const cause of CAUSE_IDS) {
     for (const lang of LANGS) {
-      it(`${cause} (${lang}): names the cause, shows every evidence value, lists the materials`, () => {
+      it(`${cause} (${lang}): names the cause, shows every evidence value, lists the materials`, async () => {
         const caseFile = fixtureFor(cause);
-        const result = createClassifier({ lang }).classifySync(caseFile);
-        const draft = draftAppeal(caseFile, result, { lang, cause });
+        const classification = await createClassifier({ lang }).classifyDetailed(caseFile);
+        const { result } = classification;
+        const draft = draftAppeal(classification, { lang, cause });
         const advice = adviceFor(cause, lang);
         expect(draft.cause).toBe(cause);
         expect(draft.markdown).toContain(advice.title);
@@ -35,15 +37,15 @@ describe('draftAppeal, for every cause in both languages', () => {
   }
 });
 
-describe('the appeal letter', () => {
-  const caseFile = fixtureFor('credit-card-cash-out');
-  const result = createClassifier().classifySync(caseFile);
+const caseFile = fixtureFor('credit-card-cash-out');
+const classification = await createClassifier().classifyDetailed(caseFile);
 
+describe('the appeal letter', () => {
   it('shows placeholders only where the caller gave no text', () => {
-    const blank = draftAppeal(caseFile, result);
+    const blank = draftAppeal(classification);
     expect(blank.markdown).toContain('[TO FILL IN: a rectification measure taken, with its date.]');
     expect(blank.markdown).toContain('[TO FILL IN: your explanation');
-    const filled = draftAppeal(caseFile, result, {
+    const filled = draftAppeal(classification, {
       rectifications: ['Stopped all credit-card sales above 5,000 CNY on 2026-04-02'],
       merchantStatement: 'The repeated sales were wholesale orders from one customer.',
       signatory: 'Li Wei',
@@ -55,7 +57,7 @@ describe('the appeal letter', () => {
   });
 
   it('lists the flagged transactions behind the evidence, at most the configured number, with masked tokens', () => {
-    const draft = draftAppeal(caseFile, result, { maxTransactions: 4 });
+    const draft = draftAppeal(classification, { maxTransactions: 4 });
     const rows = draft.markdown.split('\n').filter((line) => /^\| 20\d\d-\d\d-\d\d \d\d:\d\d \|/.test(line));
     expect(rows).toHaveLength(4);
     const tokens = new Set((caseFile.transactions as { card?: { token: string } }[]).flatMap((t) => (t.card ? [t.card.token] : [])));
@@ -65,9 +67,9 @@ describe('the appeal letter', () => {
     expect(containsPan(draft.markdown + draft.html)).toBe(false);
   });
 
-  it('escapes text from the case file, so no HTML from data reaches the page', () => {
+  it('escapes text from the case file, so no HTML from data reaches the page', async () => {
     const hostile = { ...caseFile, merchant: { ...caseFile.merchant, name: '<script>alert(1)</script> | Shop' } };
-    const draft = draftAppeal(hostile, createClassifier().classifySync(hostile));
+    const draft = draftAppeal(await createClassifier().classifyDetailed(hostile));
     expect(draft.html).not.toContain('<script>');
     expect(draft.markdown).toContain('&lt;script&gt;');
   });
@@ -95,10 +97,11 @@ describe('the appeal letter', () => {
     }
   });
 
-  it('refuses a cause that was not reported, and a result with no cause', () => {
-    expect(() => draftAppeal(caseFile, result, { cause: 'dormant-account' })).toThrow(OptionsError);
+  it('refuses a cause that was not reported, and a result with no cause', async () => {
+    expect(() => draftAppeal(classification, { cause: 'dormant-account' })).toThrow(OptionsError);
     const healthy = JSON.parse(readFileSync(new URL('healthy-hotel.json', dir), 'utf8'));
-    expect(() => draftAppeal(healthy, createClassifier().classifySync(healthy))).toThrow(/no cause to appeal/);
+    const healthyClassification = await createClassifier().classifyDetailed(healthy);
+    expect(() => draftAppeal(healthyClassification)).toThrow(/no cause to appeal/);
   });
 
   it('masks tokens to their last four characters', () => {
@@ -106,14 +109,49 @@ describe('the appeal letter', () => {
   });
 });
 
+describe('an appeal from a classifier with its own thresholds', () => {
+  const mixed = JSON.parse(readFileSync(new URL('mixed-large-and-relocation.json', dir), 'utf8'));
+  const largeRow = (markdown: string) => markdown.split('\n').find((line) => line.includes('(`largeSaleCount`)')) as string;
+
+  it('lists the large sales its own threshold counted, in agreement with its evidence', async () => {
+    const lowThreshold = 500_000;
+    const classification = await createClassifier({ options: { largeAmountThreshold: lowThreshold } }).classifyDetailed(mixed);
+    const defaults = await createClassifier().classifyDetailed(mixed);
+    const counted = classification.result.signals.largeSaleCount as number;
+    // The lower threshold counts more sales than the default one: the case the letter used to get wrong.
+    expect(counted).toBeGreaterThan(defaults.result.signals.largeSaleCount as number);
+
+    const members = classification.members.bySignal.largeSaleCount;
+    expect(members?.transactions).toHaveLength(counted);
+    for (const index of members?.transactions ?? []) {
+      const tx = classification.members.transactions[index];
+      expect(tx?.type === 'sale' && tx.status === 'approved' && tx.amount >= lowThreshold).toBe(true);
+    }
+
+    const draft = draftAppeal(classification, { cause: 'frequent-large-amounts', maxTransactions: 1_000 });
+    expect(largeRow(draft.markdown)).toContain(`| ${counted.toLocaleString('en-US')} | ≥ `);
+    expect(largeRow(draft.markdown)).toContain(`| ${counted} transactions, `);
+    const rows = draft.markdown.split('\n').filter((line) => /^\| 20\d\d-\d\d-\d\d \d\d:\d\d \|/.test(line));
+    const largeRows = rows.filter((line) => line.endsWith('| sales at or above the large-amount threshold |'));
+    expect(rows.length).toBeGreaterThanOrEqual(counted);
+    expect(largeRows.length).toBeLessThanOrEqual(counted);
+  });
+
+  it('gives the default classifier a letter with the default count', async () => {
+    const classification = await createClassifier().classifyDetailed(mixed);
+    const counted = classification.result.signals.largeSaleCount as number;
+    const draft = draftAppeal(classification, { cause: 'frequent-large-amounts' });
+    expect(largeRow(draft.markdown)).toContain(`| ${counted} transactions, `);
+  });
+});
+
 const chromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 if (!chromium) console.warn('appeal HTML browser test skipped: no Chromium installed (apt-get install chromium; .ci/run installs it)');
 
 describe.skipIf(!chromium)('the appeal HTML in a real browser', () => {
-  it('renders as a self-contained page: the text is in the DOM and a screenshot is drawn', () => {
+  it('renders as a self-contained page: the text is in the DOM and a screenshot is drawn', async () => {
     const caseFile = fixtureFor('complaints-and-disputes');
-    const result = createClassifier({ lang: 'zh-CN' }).classifySync(caseFile);
-    const draft = draftAppeal(caseFile, result, { lang: 'zh-CN' });
+    const draft = draftAppeal(await createClassifier({ lang: 'zh-CN' }).classifyDetailed(caseFile), { lang: 'zh-CN' });
     expect(draft.html).not.toMatch(/<(script|link|img)\b|https?:\/\//);
     const work = mkdtempSync(join(tmpdir(), 'pos-appeal-'));
     const page = join(work, 'appeal.html');

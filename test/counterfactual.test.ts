@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apply, counterfactualFor, mustClear } from '../src/engine/counterfactual.js';
 import { compileRulePack } from '../src/engine/firedRules.js';
+import { noisyOr } from '../src/engine/rank.js';
 import type { Signals } from '../src/index.js';
-import { createClassifier, loadRulePack, noisyOr } from '../src/index.js';
+import { createClassifier, loadRulePack } from '../src/index.js';
 import { holds } from '../src/rules/language.js';
 import { pack, signals } from './support/arbitraries.js';
 

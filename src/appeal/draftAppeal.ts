@@ -4,18 +4,19 @@
  */
 import Mustache from 'mustache';
 import { adviceFor } from '../advice/catalog.js';
-import type { CaseFile } from '../contract/caseFile.js';
+import type { CaseEvent, CaseFile } from '../contract/caseFile.js';
 import type { CauseId } from '../contract/causes.js';
 import { OptionsError } from '../contract/errors.js';
-import { parseCaseFile } from '../contract/parseCaseFile.js';
-import { type EvidenceCondition, type Lang, OPERATOR_SYMBOL, type Result } from '../contract/result.js';
+import { type CauseResult, type EvidenceCondition, type Lang, OPERATOR_SYMBOL, type Result } from '../contract/result.js';
+import type { Classification } from '../engine/classifier.js';
 import { strongestConditions } from '../engine/strongestConditions.js';
-import { prepare } from '../signals/prepare.js';
+import type { SignalName } from '../signals/catalog.js';
+import type { EvidenceMembers } from '../signals/members.js';
 import { mccProfile } from '../signals/referenceData.js';
 import { parseDate, parseTimestamp } from '../time/timestamp.js';
+import { createLocalClock } from '../time/zone.js';
 import en from './data/en.json';
 import zhCN from './data/zh-CN.json';
-import { type Flagged, flaggedBy } from './flagged.js';
 import { appealHtml } from './html.js';
 
 /** The wording of one language: the letter template and the phrases it is filled with. */
@@ -92,82 +93,47 @@ export interface AppealDraft {
 }
 
 /**
- * Drafts the appeal letter and the materials checklist for a classified case.
+ * Drafts the appeal letter and the materials checklist for a classified case. Everything in the
+ * letter comes from the classification: the evidence of its result, and the transactions and events
+ * its signals counted with the classifier's own thresholds (nothing is parsed or computed again).
  *
- * @param caseFile - the case file that was classified (validated again here).
- * @param result - its classification.
+ * @param classification - from `classifier.classifyDetailed(caseFile)`.
+ * @param options - language, cause, the merchant's own text; all optional.
  * @returns the letter (Markdown and HTML) and the checklist.
- * @throws `OptionsError` when there is no cause to appeal; `CaseFileError` for an invalid case file.
+ * @throws `OptionsError` when there is no cause to appeal or the language is unknown.
  * @example
  * ```ts
- * const result = await classifier.classify(caseFile);
- * const { markdown, checklist } = draftAppeal(caseFile, result, { lang: 'zh-CN', rectifications: ['停止整百金额拆单交易'] });
+ * const classification = await classifier.classifyDetailed(caseFile);
+ * const { markdown, checklist } = draftAppeal(classification, { lang: 'zh-CN', rectifications: ['停止整百金额拆单交易'] });
  * ```
  */
-export function draftAppeal(caseFile: unknown, result: Result, options: AppealOptions = {}): AppealDraft {
+export function draftAppeal(classification: Classification, options: AppealOptions = {}): AppealDraft {
+  const { result, caseFile, members } = classification;
   const lang = options.lang ?? result.lang;
   const text = TEXT[lang];
   if (!text) throw new OptionsError([{ path: 'lang', message: 'expected en or zh-CN' }]);
-  const causeId = options.cause ?? result.causes[0]?.id;
-  const cause = result.causes.find((c) => c.id === causeId);
-  if (!causeId || !cause) {
-    throw new OptionsError([
-      { path: 'cause', message: causeId ? `cause ${causeId} is not among the reported causes` : 'the result reports no cause to appeal' },
-    ]);
-  }
-  const parsed = parseCaseFile(caseFile);
-  const p = prepare(parsed);
+  const cause = causeToAppeal(result, options.cause);
   const advice = adviceFor(cause.id, lang);
   const maxTransactions = options.maxTransactions ?? 10;
+  const ctx: LetterContext = {
+    caseFile,
+    members,
+    transactionById: new Map(caseFile.transactions.map((tx) => [tx.id, tx])),
+    text,
+    localTime: localTimeIn(caseFile),
+  };
 
   const conditions = strongestConditions(cause.evidence).filter((c): c is EvidenceCondition => c !== 'stated');
-  const flagged = flaggedBy(p, [...new Set(conditions.map((c) => c.signal))]);
-  const evidence = conditions.map((c) => ({
-    signal: c.signal,
-    label: text.signals[c.signal] ?? c.signal,
-    value: formatValue(c.value),
-    operator: OPERATOR_SYMBOL[c.operator],
-    threshold: formatValue(c.threshold),
-    explanation: factsOf(c.signal, flagged, p, text),
-  }));
-  const rows = flagged.transactions.slice(0, maxTransactions).map(({ index, signal }) => {
-    const tx = p.txs[index] as (typeof p.txs)[number];
-    const status = tx.status === 'approved' ? '' : ` (${text.statusNames[tx.status] ?? tx.status})`;
-    return {
-      time: localTime(p, p.ms[index] as number),
-      amount: formatMoney(tx.amount, parsed.merchant.currency) + status,
-      card: tx.card ? maskToken(tx.card.token) : '—',
-      terminal: tx.terminalId ?? '—',
-      entry: tx.entryMode ? (text.entryModes[tx.entryMode] ?? tx.entryMode) : '—',
-      reason: text.signals[signal] ?? signal,
-    };
-  });
-  const byId = new Map(parsed.transactions.map((tx) => [tx.id, tx]));
-  const events = flagged.events.slice(0, maxTransactions).map((event) => {
-    // A disputed sale is shown with its amount and time, which is what the acquirer will check.
-    const disputed = event.transactionId === undefined ? undefined : byId.get(event.transactionId);
-    const sale = disputed
-      ? `#${disputed.id} · ${formatMoney(disputed.amount, parsed.merchant.currency)} · ${localTime(p, parseTimestamp(disputed.at) ?? 0)}`
-      : undefined;
-    return {
-      time: localTime(p, parseTimestamp(event.at) ?? 0),
-      type: text.events[event.type] ?? event.type,
-      detail: [sale ?? (event.transactionId ? `#${event.transactionId}` : undefined), event.detail].filter(Boolean).join(' · ') || '—',
-    };
-  });
-
+  const flagged = flaggedBy(members, [...new Set(conditions.map((c) => c.signal))]);
+  const rows = flagged.transactions.slice(0, maxTransactions).map((row) => transactionRow(row, ctx));
+  const events = flagged.events.slice(0, maxTransactions).map((event) => eventRow(event, ctx));
   const view = {
     addressee: options.addressee ?? text.defaults.addressee,
-    date: localTime(p, p.windowTo).slice(0, 10),
-    merchant: {
-      name: parsed.merchant.name ?? parsed.merchant.id,
-      id: parsed.merchant.id,
-      mcc: parsed.merchant.mcc,
-      mccName: mccProfile(parsed.merchant.mcc, 'CNY')?.name ?? '',
-    },
-    suspensionDate: suspensionDate(parsed),
+    date: ctx.localTime(parseTimestamp(caseFile.window.to) ?? 0).slice(0, 10),
+    merchant: merchantView(caseFile),
+    suspensionDate: suspensionDate(caseFile),
     cause: { title: advice.title, summary: advice.summary },
-    evidence,
+    evidence: conditions.map((c) => evidenceRow(c, ctx)),
     hasFlagged: rows.length > 0,
     flagged: rows,
     maxFlagged: maxTransactions,
@@ -225,16 +191,108 @@ export function maskToken(token: string): string {
   return token.length <= 4 ? '****' : `****${token.slice(-4)}`;
 }
 
-type Prepared = ReturnType<typeof prepare>;
+/** What the letter's parts are built from. */
+interface LetterContext {
+  readonly caseFile: CaseFile;
+  readonly members: EvidenceMembers;
+  readonly transactionById: ReadonlyMap<string, CaseFile['transactions'][number]>;
+  readonly text: AppealText;
+  /** `YYYY-MM-DD HH:MM` of an instant in the merchant's zone. */
+  readonly localTime: (ms: number) => string;
+}
+
+/** The transactions and events behind a cause's signals, merged. */
+interface Flagged {
+  /** Indexes into `members.transactions` in time order, each with the first signal that counted it. */
+  readonly transactions: readonly { readonly index: number; readonly signal: string }[];
+  /** Events behind the signals, in time order, without duplicates. */
+  readonly events: readonly CaseEvent[];
+}
+
+/** The cause asked for, or the top-ranked one; it must be among the reported causes. */
+function causeToAppeal(result: Result, asked: CauseId | undefined): CauseResult {
+  const causeId = asked ?? result.causes[0]?.id;
+  const cause = result.causes.find((c) => c.id === causeId);
+  if (!causeId || !cause) {
+    throw new OptionsError([
+      { path: 'cause', message: causeId ? `cause ${causeId} is not among the reported causes` : 'the result reports no cause to appeal' },
+    ]);
+  }
+  return cause;
+}
+
+/** Merges the members of the given signals: each transaction once, with the first signal that counted it. */
+function flaggedBy(members: EvidenceMembers, signals: readonly string[]): Flagged {
+  const reasons = new Map<number, string>();
+  const events = new Set<CaseEvent>();
+  for (const signal of signals) {
+    const found = members.bySignal[signal as SignalName];
+    for (const i of found?.transactions ?? []) if (!reasons.has(i)) reasons.set(i, signal);
+    for (const event of found?.events ?? []) events.add(event);
+  }
+  const timeOf = (event: CaseEvent) => parseTimestamp(event.at) ?? 0;
+  return {
+    transactions: [...reasons.entries()].sort((a, b) => a[0] - b[0]).map(([index, signal]) => ({ index, signal })),
+    events: [...events].sort((a, b) => timeOf(a) - timeOf(b)),
+  };
+}
+
+/** One row of the evidence table: the signal, its value against the threshold, and the facts behind it. */
+function evidenceRow(c: EvidenceCondition, ctx: LetterContext) {
+  return {
+    signal: c.signal,
+    label: ctx.text.signals[c.signal] ?? c.signal,
+    value: formatValue(c.value),
+    operator: OPERATOR_SYMBOL[c.operator],
+    threshold: formatValue(c.threshold),
+    explanation: factsOf(c.signal, ctx),
+  };
+}
+
+/** One row of the flagged-transactions table. */
+function transactionRow({ index, signal }: Flagged['transactions'][number], ctx: LetterContext) {
+  const { text } = ctx;
+  const tx = ctx.members.transactions[index] as CaseFile['transactions'][number];
+  const status = tx.status === 'approved' ? '' : ` (${text.statusNames[tx.status] ?? tx.status})`;
+  return {
+    time: ctx.localTime(parseTimestamp(tx.at) ?? 0),
+    amount: formatMoney(tx.amount, ctx.caseFile.merchant.currency) + status,
+    card: tx.card ? maskToken(tx.card.token) : '—',
+    terminal: tx.terminalId ?? '—',
+    entry: tx.entryMode ? (text.entryModes[tx.entryMode] ?? tx.entryMode) : '—',
+    reason: text.signals[signal] ?? signal,
+  };
+}
+
+/** One row of the events table; a disputed sale is shown with its amount and time, which is what the acquirer will check. */
+function eventRow(event: CaseEvent, ctx: LetterContext) {
+  const { caseFile } = ctx;
+  const disputed = event.transactionId === undefined ? undefined : ctx.transactionById.get(event.transactionId);
+  const sale = disputed
+    ? `#${disputed.id} · ${formatMoney(disputed.amount, caseFile.merchant.currency)} · ${ctx.localTime(parseTimestamp(disputed.at) ?? 0)}`
+    : undefined;
+  return {
+    time: ctx.localTime(parseTimestamp(event.at) ?? 0),
+    type: ctx.text.events[event.type] ?? event.type,
+    detail: [sale ?? (event.transactionId ? `#${event.transactionId}` : undefined), event.detail].filter(Boolean).join(' · ') || '—',
+  };
+}
+
+function merchantView(caseFile: CaseFile) {
+  const { merchant } = caseFile;
+  return { name: merchant.name ?? merchant.id, id: merchant.id, mcc: merchant.mcc, mccName: mccProfile(merchant.mcc, 'CNY')?.name ?? '' };
+}
 
 /** A short factual line behind one signal: how many transactions or events and when, or the status fact. */
-function factsOf(signal: string, flagged: Flagged, p: Prepared, text: AppealText): string {
+function factsOf(signal: string, ctx: LetterContext): string {
+  const { text, members } = ctx;
   const render = (template: string, view: object) => Mustache.render(template, view, {}, { escape: String });
-  const found = flagged.bySignal.get(signal);
-  const day = (ms: number) => localTime(p, ms).slice(0, 10);
+  const found = members.bySignal[signal as SignalName];
+  const day = (ms: number) => ctx.localTime(ms).slice(0, 10);
   if (found && found.transactions.length > 0) {
-    const first = p.ms[found.transactions[0] as number] as number;
-    const last = p.ms[found.transactions[found.transactions.length - 1] as number] as number;
+    const at = (k: number) => parseTimestamp((members.transactions[k] as CaseFile['transactions'][number]).at) ?? 0;
+    const first = at(found.transactions[0] as number);
+    const last = at(found.transactions[found.transactions.length - 1] as number);
     const template = found.transactions.length === 1 ? text.facts.oneTransaction : text.facts.transactions;
     return render(template, { n: found.transactions.length, from: day(first), to: day(last) });
   }
@@ -242,7 +300,14 @@ function factsOf(signal: string, flagged: Flagged, p: Prepared, text: AppealText
     const dates = [...new Set(found.events.map((e) => day(parseTimestamp(e.at) ?? 0)))];
     return render(text.facts.events, { n: found.events.length, dates: dates.slice(0, 6).join(', ') + (dates.length > 6 ? ', …' : '') });
   }
-  const { merchant } = p.caseFile;
+  return statusFact(signal, ctx);
+}
+
+/** The fact behind a status signal (contract, KYC, dormancy, MCC), which counts no transaction. */
+function statusFact(signal: string, ctx: LetterContext): string {
+  const { text } = ctx;
+  const render = (template: string, view: object) => Mustache.render(template, view, {}, { escape: String });
+  const { merchant } = ctx.caseFile;
   switch (signal) {
     case 'contractEnded':
     case 'daysSinceContractEnd':
@@ -255,8 +320,12 @@ function factsOf(signal: string, flagged: Flagged, p: Prepared, text: AppealText
       return render(text.facts.kycExpired, { date: merchant.kyc?.documentsExpireAt?.slice(0, 10) ?? '—' });
     case 'kycUnverified':
       return text.facts.kycUnverified;
-    case 'dormantDays':
-      return Number.isNaN(p.lastApprovedSaleMs) ? text.facts.dormantNever : render(text.facts.dormant, { date: day(p.lastApprovedSaleMs) });
+    case 'dormantDays': {
+      const last = ctx.members.lastApprovedSale;
+      return last
+        ? render(text.facts.dormant, { date: ctx.localTime(parseTimestamp(last.at) ?? 0).slice(0, 10) })
+        : text.facts.dormantNever;
+    }
     case 'mccUnderRectification':
     case 'mccKnown':
       return render(text.facts.mcc, { mcc: merchant.mcc });
@@ -274,9 +343,10 @@ function formatMoney(minor: number, currency: string): string {
   return `${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
 }
 
-/** `YYYY-MM-DD HH:MM` in the merchant's zone. */
-function localTime(p: ReturnType<typeof prepare>, ms: number): string {
-  return new Date(ms + p.clock.offsetAt(ms)).toISOString().slice(0, 16).replace('T', ' ');
+/** `YYYY-MM-DD HH:MM` of an instant in the merchant's zone. */
+function localTimeIn(caseFile: CaseFile): (ms: number) => string {
+  const clock = createLocalClock(caseFile.merchant.timezone);
+  return (ms) => new Date(ms + clock.offsetAt(ms)).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 function suspensionDate(caseFile: CaseFile): string {

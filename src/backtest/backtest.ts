@@ -5,10 +5,10 @@
  */
 import { z } from 'zod';
 import { CAUSE_IDS, type CauseId } from '../contract/causes.js';
-import type { CauseResult } from '../contract/result.js';
+import type { CauseResult, Result } from '../contract/result.js';
 import type { Classifier } from '../engine/classifier.js';
 
-/** The label a backtest case carries beside its case-file fields. */
+/** The label a backtest case carries beside its case-file fields (internal: the public type is {@link Label}). */
 export const LabelSchema = z.object({
   expected: z.enum(CAUSE_IDS).nullable(),
   acceptable: z.array(z.enum(CAUSE_IDS)).default([]),
@@ -97,104 +97,135 @@ export interface BacktestRun {
  */
 export function createBacktest(classifier: Classifier, options: { worst?: number } = {}): BacktestRun {
   const worst = options.worst ?? 10;
-  let total = 0;
-  let correct = 0;
-  let positives = 0;
-  let top3 = 0;
-  let clean = 0;
-  let cleanOk = 0;
-  const confusion: Record<string, Record<string, number>> = {};
-  const errors: Record<string, Record<string, number>> = {};
-  const topCount: Record<string, number> = {};
-  const topRight: Record<string, number> = {};
-  const support: Record<string, number> = {};
-  const recallHits: Record<string, number> = {};
-  const misses: (Miss & { score: number })[] = [];
-  const failed: { index: number; message: string }[] = [];
-
+  const tally = newTally();
   let index = -1;
   const add = (input: unknown): void => {
     index++;
-    const labelled = LabelSchema.safeParse((input as { label?: unknown } | null)?.label);
-    if (!labelled.success) {
-      failed.push({ index, message: 'missing or invalid label' });
-      return;
-    }
-    let result: ReturnType<Classifier['classifySync']>;
-    try {
-      result = classifier.classifySync(input);
-    } catch (error) {
-      failed.push({ index, message: error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : 'error' });
-      return;
-    }
-    const label = labelled.data;
-    const wanted = label.expected === null ? [] : [label.expected, ...label.acceptable];
-    const top = result.causes[0]?.id ?? null;
-    const ok = label.expected === null ? top === null : top !== null && wanted.includes(top);
-    total++;
-    if (ok) correct++;
-    const row = (confusion[label.expected ?? NONE] ??= {});
-    row[top ?? NONE] = (row[top ?? NONE] ?? 0) + 1;
-    if (label.expected === null) {
-      clean++;
-      if (top === null) cleanOk++;
-    } else {
-      positives++;
-      const ids = result.causes.slice(0, 3).map((c) => c.id);
-      if (wanted.every((c) => ids.includes(c))) top3++;
-      support[label.expected] = (support[label.expected] ?? 0) + 1;
-      if (ok) recallHits[label.expected] = (recallHits[label.expected] ?? 0) + 1;
-    }
-    if (top !== null) {
-      topCount[top] = (topCount[top] ?? 0) + 1;
-      if (wanted.includes(top)) topRight[top] = (topRight[top] ?? 0) + 1;
-    }
-    if (!ok) {
-      const wrong = (errors[label.expected ?? NONE] ??= {});
-      wrong[top ?? NONE] = (wrong[top ?? NONE] ?? 0) + 1;
-      misses.push({
-        index,
-        merchantId: result.merchantId,
-        label,
-        top,
-        score: result.causes[0]?.score ?? 0,
-        causes: result.causes.map((c) => ({ id: c.id, score: c.score, evidence: c.evidence })),
-      });
-      // Keep only the worst: the most confident wrong answers.
-      if (misses.length > worst * 4) {
-        misses.sort(byConfidence);
-        misses.length = worst;
-      }
-    }
+    const outcome = classifyLabelled(classifier, input);
+    if ('message' in outcome) tally.failed.push({ index, message: outcome.message });
+    else count(tally, index, outcome.label, outcome.result, worst);
   };
+  return { add, report: () => reportOf(tally, worst) };
+}
 
-  const report = (): BacktestReport => {
-    const perCause = {} as Record<CauseId, CauseMetrics>;
-    for (const cause of CAUSE_IDS) {
-      const precision = ratio(topRight[cause] ?? 0, topCount[cause] ?? 0);
-      const recall = ratio(recallHits[cause] ?? 0, support[cause] ?? 0);
-      perCause[cause] = {
-        precision: round4(precision),
-        recall: round4(recall),
-        f1: round4(precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0),
-        support: support[cause] ?? 0,
-      };
-    }
-    const sortedMisses = [...misses].sort(byConfidence);
-    return {
-      total,
-      top1Accuracy: round4(ratio(correct, total)),
-      top3Recall: round4(ratio(top3, positives)),
-      cleanRate: round4(ratio(cleanOk, clean)),
-      falsePositiveRate: round4(clean > 0 ? 1 - cleanOk / clean : 0),
-      perCause,
-      confusion: structuredClone(confusion),
-      errors: structuredClone(errors),
-      misses: sortedMisses.slice(0, worst).map(({ score: _score, ...miss }) => miss),
-      failed: [...failed],
-    };
+/** The running counts of a backtest: what the report is computed from. */
+interface Tally {
+  total: number;
+  correct: number;
+  positives: number;
+  top3: number;
+  clean: number;
+  cleanOk: number;
+  readonly confusion: Record<string, Record<string, number>>;
+  readonly errors: Record<string, Record<string, number>>;
+  /** Per cause: merchants with it on top, and those of them labelled with it. */
+  readonly topCount: Record<string, number>;
+  readonly topRight: Record<string, number>;
+  /** Per cause: merchants expected to have it on top, and those that did. */
+  readonly support: Record<string, number>;
+  readonly recallHits: Record<string, number>;
+  readonly misses: (Miss & { score: number })[];
+  readonly failed: { index: number; message: string }[];
+}
+
+function newTally(): Tally {
+  return {
+    ...{ total: 0, correct: 0, positives: 0, top3: 0, clean: 0, cleanOk: 0 },
+    ...{ confusion: {}, errors: {}, topCount: {}, topRight: {}, support: {}, recallHits: {}, misses: [], failed: [] },
   };
-  return { add, report };
+}
+
+/** The label and result of one input, or why there is none. */
+function classifyLabelled(classifier: Classifier, input: unknown): { label: Label; result: Result } | { message: string } {
+  const labelled = LabelSchema.safeParse((input as { label?: unknown } | null)?.label);
+  if (!labelled.success) return { message: 'missing or invalid label' };
+  try {
+    return { label: labelled.data, result: classifier.classifySync(input) };
+  } catch (error) {
+    return { message: error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : 'error' };
+  }
+}
+
+/** Counts one classified case: accuracy, confusion, per-cause hits, and the miss when it is wrong. */
+function count(tally: Tally, index: number, label: Label, result: Result, worst: number): void {
+  const wanted = label.expected === null ? [] : [label.expected, ...label.acceptable];
+  const top = result.causes[0]?.id ?? null;
+  const ok = label.expected === null ? top === null : top !== null && wanted.includes(top);
+  tally.total++;
+  if (ok) tally.correct++;
+  increment(tally.confusion, label.expected ?? NONE, top ?? NONE);
+  if (label.expected === null) {
+    tally.clean++;
+    if (top === null) tally.cleanOk++;
+  } else {
+    tally.positives++;
+    const ids = result.causes.slice(0, 3).map((c) => c.id);
+    if (wanted.every((c) => ids.includes(c))) tally.top3++;
+    tally.support[label.expected] = (tally.support[label.expected] ?? 0) + 1;
+    if (ok) tally.recallHits[label.expected] = (tally.recallHits[label.expected] ?? 0) + 1;
+  }
+  if (top !== null) {
+    tally.topCount[top] = (tally.topCount[top] ?? 0) + 1;
+    if (wanted.includes(top)) tally.topRight[top] = (tally.topRight[top] ?? 0) + 1;
+  }
+  if (!ok) {
+    increment(tally.errors, label.expected ?? NONE, top ?? NONE);
+    keepMiss(tally.misses, { index, merchantId: result.merchantId, label, top, result }, worst);
+  }
+}
+
+function increment(table: Record<string, Record<string, number>>, row: string, column: string): void {
+  const counts = (table[row] ??= {});
+  counts[column] = (counts[column] ?? 0) + 1;
+}
+
+/** Keeps only the worst misses: the most confident wrong answers (up to 4 × `worst` between trims). */
+function keepMiss(misses: (Miss & { score: number })[], miss: Omit<Miss, 'causes'> & { result: Result }, worst: number): void {
+  const { result, ...rest } = miss;
+  misses.push({
+    ...rest,
+    score: result.causes[0]?.score ?? 0,
+    causes: result.causes.map((c) => ({ id: c.id, score: c.score, evidence: c.evidence })),
+  });
+  if (misses.length > worst * 4) {
+    misses.sort(byConfidence);
+    misses.length = worst;
+  }
+}
+
+/** The report over everything counted so far. */
+function reportOf(tally: Tally, worst: number): BacktestReport {
+  const { total, correct, top3, positives, clean, cleanOk } = tally;
+  return {
+    total,
+    top1Accuracy: round4(ratio(correct, total)),
+    top3Recall: round4(ratio(top3, positives)),
+    cleanRate: round4(ratio(cleanOk, clean)),
+    falsePositiveRate: round4(clean > 0 ? 1 - cleanOk / clean : 0),
+    perCause: perCauseOf(tally),
+    confusion: structuredClone(tally.confusion),
+    errors: structuredClone(tally.errors),
+    misses: [...tally.misses]
+      .sort(byConfidence)
+      .slice(0, worst)
+      .map(({ score: _score, ...miss }) => miss),
+    failed: [...tally.failed],
+  };
+}
+
+function perCauseOf(tally: Tally): Record<CauseId, CauseMetrics> {
+  const perCause = {} as Record<CauseId, CauseMetrics>;
+  for (const cause of CAUSE_IDS) {
+    const precision = ratio(tally.topRight[cause] ?? 0, tally.topCount[cause] ?? 0);
+    const recall = ratio(tally.recallHits[cause] ?? 0, tally.support[cause] ?? 0);
+    perCause[cause] = {
+      precision: round4(precision),
+      recall: round4(recall),
+      f1: round4(precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0),
+      support: tally.support[cause] ?? 0,
+    };
+  }
+  return perCause;
 }
 
 function byConfidence(a: { score: number; index: number }, b: { score: number; index: number }): number {

@@ -4,8 +4,7 @@
  */
 
 import { Worker } from 'node:worker_threads';
-import type { Lang } from '../contract/result.js';
-import type { Classifier } from '../engine/classifier.js';
+import type { Classifier, Lang } from '../index.js';
 import { classifyLine, type LineOutcome } from './batchLine.js';
 import type { Chunk, ChunkResult, WorkerInit } from './batchWorker.js';
 import { type Line, readLines } from './lines.js';

@@ -1,8 +1,5 @@
 /** One NDJSON line of a batch: classified, or reduced to a one-line error. Shared by the main thread and the workers. */
-import { isCaseFileError } from '../contract/errors.js';
-import type { Lang } from '../contract/result.js';
-import type { Classifier } from '../engine/classifier.js';
-import { maskPans } from '../text/cardNumber.js';
+import { type Classifier, isCaseFileError, type Lang, maskPans } from '../index.js';
 
 /** What became of one line: its result JSON, or the error message to report. */
 export type LineOutcome =

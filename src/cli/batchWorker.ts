@@ -1,7 +1,6 @@
 /** Worker thread of the NDJSON batch: classifies chunks of lines with its own classifier. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { Lang } from '../contract/result.js';
-import { createClassifier } from '../engine/classifier.js';
+import { createClassifier, type Lang } from '../index.js';
 import { classifyLine, type LineOutcome } from './batchLine.js';
 
 /** What the main thread sends once, at start. */

@@ -1,9 +1,7 @@
 /** Reading case files and rule packs for the CLI, with errors that say which file is wrong. */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { RulePackError } from '../contract/errors.js';
-import { loadRulePack, mergeRulePacks } from '../rules/loadRulePack.js';
-import type { RulePack } from '../rules/schema.js';
+import { loadRulePack, mergeRulePacks, type RulePack, RulePackError } from '../index.js';
 
 /** A CLI failure with an exit code and a one-line message (plus optional detail lines). */
 export class CliError extends Error {
@@ -32,6 +30,16 @@ export async function readText(path: string, stdin: NodeJS.ReadableStream): Prom
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
   }
+}
+
+/** Opens a file for streaming; a missing or unreadable file is exit code 2. */
+export function openStream(file: string): NodeJS.ReadableStream {
+  try {
+    statSync(file);
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+  }
+  return createReadStream(file);
 }
 
 /** Parses JSON text; a syntax error is exit code 2 and names the source. */

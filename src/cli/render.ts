@@ -1,10 +1,15 @@
 /** Renders results and signals as terminal tables that fit 100 columns. */
-import { labelsFor } from '../advice/catalog.js';
-import type { BacktestReport } from '../backtest/backtest.js';
-import { OPERATOR_SYMBOL, type Result } from '../contract/result.js';
-import { strongestConditions } from '../engine/strongestConditions.js';
-import type { LintFinding } from '../rules/lint.js';
-import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
+import {
+  type BacktestReport,
+  type LintFinding,
+  labelsFor,
+  OPERATOR_SYMBOL,
+  type Result,
+  SIGNAL_CATALOG,
+  type SignalName,
+  type Signals,
+  strongestConditions,
+} from '../index.js';
 import { type Paint, padEnd, wrap } from './text.js';
 
 /** Width every table fits in. */

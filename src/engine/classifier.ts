@@ -6,10 +6,12 @@ import type { Limits } from '../contract/limits.js';
 import { parseCaseFile } from '../contract/parseCaseFile.js';
 import { LANGS, type Lang, RESULT_SCHEMA_VERSION, type Result } from '../contract/result.js';
 import { loadRulePack } from '../rules/loadRulePack.js';
-import type { RulePack } from '../rules/schema.js';
+import type { RulePack, ValidatedRulePack } from '../rules/schema.js';
 import type { Signals } from '../signals/catalog.js';
-import { computeSignalReport } from '../signals/computeSignals.js';
+import { signalsOf } from '../signals/computeSignals.js';
+import { type EvidenceMembers, membersOf } from '../signals/members.js';
 import type { SignalOptions } from '../signals/options.js';
+import { type Prepared, prepare } from '../signals/prepare.js';
 import { compileRulePack, createRuleEvaluator, type EngineKind } from './firedRules.js';
 import { DEFAULT_MIN_SCORE, rankCauses } from './rank.js';
 import { parseSignals } from './signalsInput.js';
@@ -40,10 +42,24 @@ export interface ClassifyOptions {
 /** The result of {@link Classifier.classifySignals}: no merchant or window, only signals in. */
 export type SignalsResult = Pick<Result, 'schemaVersion' | 'lang' | 'rulePack' | 'causes' | 'signals'>;
 
+/**
+ * A classification with what stands behind it: the result, the validated case file, and per signal
+ * of the reported evidence the transactions and events it counted, selected with the classifier's
+ * own thresholds. What `draftAppeal` builds a letter from.
+ */
+export interface Classification {
+  /** The result, as {@link Classifier.classify} returns it. */
+  readonly result: Result;
+  /** The case file as validated (defaults applied, timestamps checked). */
+  readonly caseFile: CaseFile;
+  /** Per signal named in any reported cause's evidence: the transactions and events it counted. */
+  readonly members: EvidenceMembers;
+}
+
 /** A configured classifier. Immutable after creation; safe for concurrent calls. */
 export interface Classifier {
   /** The validated rule pack in use. */
-  readonly rulePack: RulePack;
+  readonly rulePack: ValidatedRulePack;
   /**
    * Classifies one untrusted case file.
    * @throws `CaseFileError` when the case file is invalid.
@@ -51,12 +67,18 @@ export interface Classifier {
   classify(caseFile: unknown, options?: ClassifyOptions): Promise<Result>;
   /** Like `classify`, synchronously; only with the default `compiled` engine. */
   classifySync(caseFile: unknown, options?: ClassifyOptions): Result;
+  /**
+   * Like `classify`, also returning the validated case file and the members behind each signal of
+   * the reported evidence (for an appeal letter, or to show an analyst which sales counted).
+   * @throws `CaseFileError` when the case file is invalid.
+   */
+  classifyDetailed(caseFile: unknown, options?: ClassifyOptions): Promise<Classification>;
   /** Classifies precomputed signals (e.g. from your own pipeline). */
   classifySignals(signals: unknown, options?: ClassifyOptions): Promise<SignalsResult>;
 }
 
 /** The bundled default rule pack, validated. */
-export const defaultRulePack: RulePack = loadRulePack(defaultPackJson);
+export const defaultRulePack: ValidatedRulePack = loadRulePack(defaultPackJson);
 
 /**
  * Creates a classifier: validates the rule pack and builds its evaluator once.
@@ -81,35 +103,13 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const firedSync = engine === 'compiled' ? compileRulePack(rulePack) : undefined;
   const packInfo = Object.freeze({ name: rulePack.name, version: rulePack.version });
   const limits = config.limits ?? {};
-
-  const prepareCase = (input: unknown) => {
+  const prepareCase = (input: unknown): PreparedCase => {
     const caseFile = parseCaseFile(input, limits);
-    return { caseFile, ...computeSignalReport(caseFile, signalOptions) };
+    const p = prepare(caseFile, signalOptions);
+    return { caseFile, p, signals: signalsOf(p) };
   };
-  const assemble = (
-    prepared: ReturnType<typeof prepareCase>,
-    fired: Parameters<typeof rankCauses>[0]['fired'],
-    callLang: Lang,
-  ): Result => ({
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    merchantId: prepared.caseFile.merchant.id,
-    lang: callLang,
-    rulePack: { ...packInfo },
-    window: {
-      from: prepared.caseFile.window.from,
-      to: prepared.caseFile.window.to,
-      transactionsOutside: prepared.transactionsOutside,
-      eventsOutside: prepared.eventsOutside,
-    },
-    causes: rankCauses({
-      fired,
-      signals: prepared.signals,
-      lang: callLang,
-      minScore,
-      reasonCode: reasonCodeOf(prepared.caseFile),
-    }),
-    signals: { ...prepared.signals },
-  });
+  const assemble = (prepared: PreparedCase, fired: Fired, callLang: Lang) =>
+    assembleResult(prepared, fired, { lang: callLang, minScore, packInfo });
 
   return Object.freeze({
     rulePack,
@@ -126,6 +126,12 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
       const prepared = prepareCase(input);
       return assemble(prepared, firedSync(prepared.signals), callLang);
     },
+    async classifyDetailed(input: unknown, options: ClassifyOptions = {}) {
+      const callLang = checkLang(options.lang ?? lang);
+      const prepared = prepareCase(input);
+      const result = assemble(prepared, await evaluator.fired(prepared.signals), callLang);
+      return { result, caseFile: prepared.caseFile, members: membersOf(prepared.p, evidenceSignals(result)) };
+    },
     async classifySignals(input: unknown, options: ClassifyOptions = {}) {
       const callLang = checkLang(options.lang ?? lang);
       const signals: Signals = parseSignals(input);
@@ -139,6 +145,44 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
       };
     },
   });
+}
+
+/** One validated case file, prepared once, with its signals. */
+interface PreparedCase {
+  readonly caseFile: CaseFile;
+  readonly p: Prepared;
+  readonly signals: Signals;
+}
+
+type Fired = Parameters<typeof rankCauses>[0]['fired'];
+
+/** The result of one case file from its prepared data and the rules that fired. */
+function assembleResult(
+  prepared: PreparedCase,
+  fired: Fired,
+  context: { lang: Lang; minScore: number; packInfo: Result['rulePack'] },
+): Result {
+  const { caseFile, p, signals } = prepared;
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    merchantId: caseFile.merchant.id,
+    lang: context.lang,
+    rulePack: { ...context.packInfo },
+    window: {
+      from: caseFile.window.from,
+      to: caseFile.window.to,
+      transactionsOutside: p.transactionsOutside,
+      eventsOutside: p.eventsOutside,
+    },
+    causes: rankCauses({ fired, signals, lang: context.lang, minScore: context.minScore, reasonCode: reasonCodeOf(caseFile) }),
+    signals: { ...signals },
+  };
+}
+
+/** Every signal named in a condition of a reported cause's evidence, in order of first mention. */
+function evidenceSignals(result: Result): string[] {
+  const names = result.causes.flatMap((cause) => cause.evidence.flatMap((e) => e.conditions.map((c) => c.signal)));
+  return [...new Set(names)];
 }
 
 /**

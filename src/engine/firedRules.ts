@@ -4,7 +4,7 @@
  * once per classifier). A differential test holds them to each other.
  */
 import { Engine } from 'json-rules-engine';
-import type { Rule, RulePack } from '../rules/schema.js';
+import type { Rule, ValidatedRulePack } from '../rules/schema.js';
 import type { Signals } from '../signals/catalog.js';
 import { compileCondition } from './evaluate.js';
 
@@ -19,20 +19,22 @@ export interface RuleEvaluator {
 }
 
 /** Builds the evaluator for a validated pack. */
-export function createRuleEvaluator(pack: RulePack, kind: EngineKind = 'compiled'): RuleEvaluator {
+export function createRuleEvaluator(pack: ValidatedRulePack, kind: EngineKind = 'compiled'): RuleEvaluator {
   return kind === 'compiled' ? compiledEvaluator(pack) : referenceEvaluator(pack);
 }
 
 /**
  * Compiles a validated pack into one synchronous function: signals in, fired rules out (in pack
- * order). This is what `createClassifier` does once; use it to run a pack on your own signals.
+ * order). This is what `createClassifier` does once. It takes only a {@link ValidatedRulePack}:
+ * validation rejects what the compiled evaluator and json-rules-engine would read differently
+ * (an empty `any`, unknown facts, JSONPath), so the two evaluators always agree.
  *
  * @example
  * ```ts
  * const fired = compileRulePack(defaultRulePack)(signals).map((rule) => rule.name);
  * ```
  */
-export function compileRulePack(pack: RulePack): (signals: Signals) => Rule[] {
+export function compileRulePack(pack: ValidatedRulePack): (signals: Signals) => Rule[] {
   const compiled = pack.rules.map((rule) => ({ rule, test: compileCondition(rule.conditions) }));
   return (signals) => {
     const out: Rule[] = [];
@@ -41,12 +43,12 @@ export function compileRulePack(pack: RulePack): (signals: Signals) => Rule[] {
   };
 }
 
-function compiledEvaluator(pack: RulePack): RuleEvaluator {
+function compiledEvaluator(pack: ValidatedRulePack): RuleEvaluator {
   const run = compileRulePack(pack);
   return Object.freeze({ kind: 'compiled' as const, fired: async (signals: Signals) => run(signals) });
 }
 
-function referenceEvaluator(pack: RulePack): RuleEvaluator {
+function referenceEvaluator(pack: ValidatedRulePack): RuleEvaluator {
   // No JSONPath: packs cannot carry `path`, and the resolver below never evaluates an expression.
   const engine = new Engine([], {
     allowUndefinedFacts: false,

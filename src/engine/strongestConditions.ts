@@ -3,7 +3,16 @@ import type { Evidence, EvidenceCondition } from '../contract/result.js';
 
 /**
  * The conditions to show for a cause: one line per signal and operator, with the most demanding
- * threshold that held (`x ≥ 7` says more than `x ≥ 3`), in the order they first appear.
+ * threshold that held (`x ≥ 7` says more than `x ≥ 3`), in the order they first appear; `'stated'`
+ * stands for evidence that is the acquirer's own stated reason code.
+ *
+ * @param evidence - a cause's evidence, from `Result.causes[i].evidence`.
+ * @example
+ * ```ts
+ * for (const c of strongestConditions(cause.evidence)) {
+ *   if (c !== 'stated') console.log(`${c.signal} ${OPERATOR_SYMBOL[c.operator]} ${c.threshold}`);
+ * }
+ * ```
  */
 export function strongestConditions(evidence: readonly Evidence[]): (EvidenceCondition | 'stated')[] {
   const shown = new Map<string, EvidenceCondition | 'stated'>();

@@ -12,6 +12,7 @@ import {
   type RulePack,
   RuleShellSchema,
   type TopCondition,
+  type ValidatedRulePack,
 } from './schema.js';
 
 type PackLimits = Pick<Limits, 'maxRules' | 'maxConditionDepth'>;
@@ -33,7 +34,7 @@ type PackLimits = Pick<Limits, 'maxRules' | 'maxConditionDepth'>;
  * const classifier = createClassifier({ rulePack: pack });
  * ```
  */
-export function loadRulePack(json: unknown, limits: Partial<PackLimits> = {}): RulePack {
+export function loadRulePack(json: unknown, limits: Partial<PackLimits> = {}): ValidatedRulePack {
   const limit = { ...DEFAULT_LIMITS, ...limits };
   const shell = PackShellSchema.safeParse(json);
   if (!shell.success) throw new RulePackError(zodProblems('', shell.error));
@@ -75,7 +76,7 @@ export function loadRulePack(json: unknown, limits: Partial<PackLimits> = {}): R
 
   rules.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const result: RulePack = { name: pack.name, version: pack.version, rules };
-  return deepFreeze(pack.description === undefined ? result : { ...result, description: pack.description });
+  return deepFreeze(pack.description === undefined ? result : { ...result, description: pack.description }) as ValidatedRulePack;
 }
 
 /**
@@ -87,10 +88,11 @@ export function loadRulePack(json: unknown, limits: Partial<PackLimits> = {}): R
  * const pack = mergeRulePacks([loadRulePack(base), loadRulePack(extra)]);
  * ```
  */
-export function mergeRulePacks(packs: readonly RulePack[]): RulePack {
+export function mergeRulePacks(packs: readonly RulePack[]): ValidatedRulePack {
   const [first] = packs;
   if (!first) throw new RulePackError([{ path: '', message: 'no rule pack given' }]);
-  if (packs.length === 1) return first;
+  // One pack is validated too: the caller's pack may have been built by hand.
+  if (packs.length === 1) return loadRulePack(first);
   return loadRulePack({
     name: first.name,
     version: first.version,

@@ -70,3 +70,11 @@ export interface RulePack {
   readonly description?: string;
   readonly rules: readonly Rule[];
 }
+
+declare const validatedBrand: unique symbol;
+
+/**
+ * A rule pack that `loadRulePack` (or `mergeRulePacks`) returned: the only kind the evaluators
+ * compile. The brand exists in types only; a pack built by hand must go through `loadRulePack`.
+ */
+export type ValidatedRulePack = RulePack & { readonly [validatedBrand]: true };

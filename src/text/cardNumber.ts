@@ -75,7 +75,15 @@ export function isPan(value: string): boolean {
   return /^\d{13,19}$/.test(digits) && /^\d(?:[ -]?\d)+$/.test(value) && passesLuhn(digits);
 }
 
-/** Replaces every PAN-like digit run in `text` with a mask, for text that must be shown anyway. */
+/**
+ * Replaces every PAN-like digit run (13–19 digits, Luhn-valid) in `text` with a mask, for text that
+ * must be shown or logged anyway: error messages, untrusted names.
+ *
+ * @example
+ * ```ts
+ * maskPans('card 4111 1111 1111 1111 declined'); // 'card [card number removed] declined'
+ * ```
+ */
 export function maskPans(text: string): string {
   return text.replace(DIGIT_RUN, (run) => (runHoldsPan(run) ? '[card number removed]' : run));
 }

@@ -1,15 +1,16 @@
 /**
- * The transactions and events behind a cause's evidence: for each signal a rule fired on, the ones
- * that signal counted (the round sums of the repeating credit card, the large sales, the declines…).
+ * The members of a signal: the transactions and events it counted (the round sums of the repeating
+ * credit card, the large sales, the declines…), selected from the same prepared data and with the
+ * same thresholds the signals were computed with, so what a letter lists agrees with the evidence.
  */
-import type { CaseEvent } from '../contract/caseFile.js';
-import { isNight } from '../signals/amounts.js';
-import { nearLimitTest } from '../signals/cashOut.js';
-import type { SignalName } from '../signals/catalog.js';
-import { distanceKm } from '../signals/location.js';
-import { FLAG, type Prepared } from '../signals/prepare.js';
-import { isSuspiciousResponseCode, mccProfile } from '../signals/referenceData.js';
+import type { CaseEvent, Transaction } from '../contract/caseFile.js';
 import { parseTimestamp } from '../time/timestamp.js';
+import { isNight } from './amounts.js';
+import { nearLimitTest } from './cashOut.js';
+import type { SignalName } from './catalog.js';
+import { distanceKm } from './location.js';
+import { FLAG, isApprovedSale, type Prepared } from './prepare.js';
+import { isSuspiciousResponseCode, mccProfile } from './referenceData.js';
 
 type Selector = (p: Prepared) => number[];
 
@@ -169,30 +170,49 @@ const EVENT_SIGNALS: Partial<Record<SignalName, CaseEvent['type']>> = {
   kycNoticeCount: 'kyc-notice',
 };
 
-/** What the evidence points at: per signal its transactions and events, and all of them merged. */
-export interface Flagged {
-  /** Transactions (indexes into `p.txs`) in time order, each with the first signal that flagged it. */
-  readonly transactions: readonly { readonly index: number; readonly signal: string }[];
-  /** Events behind the signals, in time order. */
+/** What one signal counted. */
+export interface SignalMembers {
+  /** Indexes into {@link EvidenceMembers.transactions} of the transactions it counted, ascending (time order). */
+  readonly transactions: readonly number[];
+  /** The events it counted, in time order. */
   readonly events: readonly CaseEvent[];
-  /** Per signal: the transactions it counted (time order) and the events it counted. */
-  readonly bySignal: ReadonlyMap<string, { readonly transactions: readonly number[]; readonly events: readonly CaseEvent[] }>;
 }
 
-/** The transactions and events behind the given signals. */
-export function flaggedBy(p: Prepared, signals: readonly string[]): Flagged {
-  const reasons = new Map<number, string>();
-  const bySignal = new Map<string, { transactions: number[]; events: CaseEvent[] }>();
+/**
+ * What the evidence points at: per signal the transactions and events it counted, selected from the
+ * data and thresholds the signals were computed with.
+ */
+export interface EvidenceMembers {
+  /** The transactions inside the window in time order (ties by id): the ones the signals were computed over. */
+  readonly transactions: readonly Transaction[];
+  /** Per signal asked for: what it counted. Signals that count no transaction or event (status facts) have empty lists. */
+  readonly bySignal: Readonly<Partial<Record<SignalName, SignalMembers>>>;
+  /** The last approved sale at or before the window end (what `dormantDays` counts from), possibly before the window. */
+  readonly lastApprovedSale?: Transaction;
+}
+
+/**
+ * The transactions and events behind the given signals.
+ *
+ * @param p - the prepared case the signals were computed from (its options are the thresholds used).
+ * @param signals - signal names, typically those of the fired evidence; unknown names get empty lists.
+ */
+export function membersOf(p: Prepared, signals: readonly string[]): EvidenceMembers {
+  const bySignal: Partial<Record<SignalName, SignalMembers>> = {};
   const timeOf = (event: CaseEvent) => parseTimestamp(event.at) ?? 0;
   for (const signal of signals) {
     const eventType = EVENT_SIGNALS[signal as SignalName];
     const events = eventType ? p.events.filter((e) => e.type === eventType).sort((a, b) => timeOf(a) - timeOf(b)) : [];
     const select = SELECTORS[signal as SignalName];
     const transactions = select ? [...new Set(select(p))].sort((a, b) => a - b) : [];
-    bySignal.set(signal, { transactions, events });
-    for (const i of transactions) if (!reasons.has(i)) reasons.set(i, signal);
+    bySignal[signal as SignalName] = { transactions, events };
   }
-  const transactions = [...reasons.entries()].sort((a, b) => a[0] - b[0]).map(([index, signal]) => ({ index, signal }));
-  const events = [...new Set([...bySignal.values()].flatMap((s) => s.events))].sort((a, b) => timeOf(a) - timeOf(b));
-  return { transactions, events, bySignal };
+  const lastApprovedSale = lastApprovedSaleOf(p);
+  return { transactions: p.txs, bySignal, ...(lastApprovedSale ? { lastApprovedSale } : {}) };
+}
+
+/** The approved sale whose time `prepare` took as the last one (the first of equal times, in file order). */
+function lastApprovedSaleOf(p: Prepared): Transaction | undefined {
+  if (Number.isNaN(p.lastApprovedSaleMs)) return undefined;
+  return p.caseFile.transactions.find((tx) => isApprovedSale(tx) && parseTimestamp(tx.at) === p.lastApprovedSaleMs);
 }

@@ -1,0 +1,68 @@
+/** `pos-suspension appeal`: the appeal letter (申诉书) and materials checklist for one case file. */
+import { writeFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { type AppealDraft, CAUSE_IDS, type CauseId, createClassifier, draftAppeal, type Lang, maskPans } from '../../index.js';
+import { CliError, parseJson, readRulePack, readText } from '../io.js';
+import { type CommandContext, collect, inputName, langOption, parsePositiveInt, rulesOption } from '../output.js';
+
+interface AppealFlags {
+  cause?: string;
+  lang: Lang;
+  format: 'md' | 'html';
+  out?: string;
+  rules?: string;
+  statement?: string;
+  rectification: string[];
+  maxTransactions: number;
+}
+
+/** Registers `appeal`. */
+export function registerAppeal(program: Command, ctx: CommandContext): void {
+  program
+    .command('appeal')
+    .description('draft the appeal letter (申诉书) and materials checklist for one case file')
+    .argument('<file>', "case file path, or '-' for standard input")
+    .option('--cause <id>', 'the cause to appeal (default: the top-ranked cause)')
+    .addOption(langOption())
+    .addOption(new Option('--format <format>', 'md (Markdown) or html (a printable page)').choices(['md', 'html']).default('md'))
+    .option('--out <file>', 'write the letter to a file instead of standard output')
+    .addOption(rulesOption())
+    .option('--statement <text>', "the merchant's own explanation (default: a marked placeholder)")
+    .option('--rectification <text>', 'a rectification measure taken (repeat the flag for several)', collect, [])
+    .option('--max-transactions <n>', 'most flagged transactions listed', parsePositiveInt, 10)
+    .action(async (file: string, flags: AppealFlags) => {
+      const json = parseJson(await readText(file, ctx.io.stdin), inputName(file));
+      const classifier = createClassifier({ ...(flags.rules ? { rulePack: readRulePack(flags.rules) } : {}), lang: flags.lang });
+      const classification = await classifier.classifyDetailed(json);
+      const draft = draftAppeal(classification, {
+        lang: flags.lang,
+        ...(flags.cause ? { cause: knownCause(flags.cause) } : {}),
+        ...(flags.statement ? { merchantStatement: flags.statement } : {}),
+        rectifications: flags.rectification,
+        maxTransactions: flags.maxTransactions,
+      });
+      writeLetter(draft, flags, ctx);
+    });
+}
+
+function knownCause(cause: string): CauseId {
+  if (!(CAUSE_IDS as readonly string[]).includes(cause)) {
+    throw new CliError(`unknown cause ${maskPans(cause)}; expected one of ${CAUSE_IDS.join(', ')}`, 2);
+  }
+  return cause as CauseId;
+}
+
+/** The letter to standard output, or to `--out` with the checklist on standard error. */
+function writeLetter(draft: AppealDraft, flags: AppealFlags, ctx: CommandContext): void {
+  const letter = flags.format === 'html' ? draft.html : draft.markdown;
+  if (!flags.out) {
+    ctx.io.stdout.write(letter);
+    return;
+  }
+  try {
+    writeFileSync(flags.out, letter);
+  } catch (error) {
+    throw new CliError(`cannot write ${flags.out}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+  }
+  ctx.io.stderr.write(`wrote ${flags.out} (${draft.cause}); enclose:\n${draft.checklist.map((c) => `  - ${c.material}\n`).join('')}`);
+}

@@ -1,0 +1,85 @@
+/** `pos-suspension classify`: one case file (JSON), or many (NDJSON, one per line) on worker threads. */
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { type Classifier, createClassifier, type Lang } from '../../index.js';
+import { DEFAULT_MAX_LINE_BYTES, runBatch } from '../batch.js';
+import { openStream, parseJson, readRulePack, readText } from '../io.js';
+import {
+  type CommandContext,
+  formatOption,
+  inputName,
+  langOption,
+  parsePositiveInt,
+  parseScore,
+  type ReportFormat,
+  rulesOption,
+  writeReport,
+} from '../output.js';
+import { renderResult } from '../render.js';
+
+interface ClassifyFlags {
+  format?: ReportFormat;
+  lang: Lang;
+  rules?: string;
+  minScore?: number;
+  ndjson?: boolean;
+  maxLineBytes: number;
+  workers?: number;
+}
+
+/** Registers `classify`. */
+export function registerClassify(program: Command, ctx: CommandContext): void {
+  program
+    .command('classify')
+    .description('classify one case file (JSON), or many (NDJSON, one per line)')
+    .argument('<file>', "case file path, or '-' for standard input")
+    .addOption(formatOption())
+    .addOption(langOption())
+    .addOption(rulesOption())
+    .option('--min-score <n>', 'least score of a reported cause, 0 to 1 (default 0.4)', parseScore)
+    .option('--ndjson', 'one case file per line in, one result per line out (implied by a .ndjson file)')
+    .option('--max-line-bytes <n>', 'longest NDJSON line accepted', parsePositiveInt, DEFAULT_MAX_LINE_BYTES)
+    .option('--workers <n>', 'worker threads for NDJSON (default: available cores)', parsePositiveInt)
+    .action(async (file: string, flags: ClassifyFlags) => {
+      const classifier = createClassifier({
+        ...(flags.rules ? { rulePack: readRulePack(flags.rules) } : {}),
+        lang: flags.lang,
+        ...(flags.minScore === undefined ? {} : { options: { minScore: flags.minScore } }),
+      });
+      if (flags.ndjson || file.endsWith('.ndjson')) return classifyBatch(file, flags, classifier, ctx);
+      const json = parseJson(await readText(file, ctx.io.stdin), inputName(file));
+      writeReport(ctx, flags.format, classifier.classifySync(json), renderResult);
+    });
+}
+
+/** NDJSON in, one result per line out; exit 1 when any line failed. */
+async function classifyBatch(file: string, flags: ClassifyFlags, classifier: Classifier, ctx: CommandContext): Promise<void> {
+  const { io } = ctx;
+  const input = file === '-' ? io.stdin : openStream(file);
+  const workerUrl = new URL('./batch-worker.js', import.meta.url);
+  // Workers need the built worker script; from sources (tests, tsx) the batch runs on this thread.
+  const workers = existsSync(fileURLToPath(workerUrl)) ? (flags.workers ?? availableParallelism()) : 1;
+  const summary = await runBatch(
+    classifier,
+    {
+      input: input as AsyncIterable<Buffer>,
+      inputBytes: file === '-' ? undefined : statSync(file).size,
+      stdout: io.stdout,
+      stderr: io.stderr,
+    },
+    {
+      lang: flags.lang,
+      maxLineBytes: flags.maxLineBytes,
+      workers,
+      workerUrl,
+      workerInit: {
+        rulePack: classifier.rulePack,
+        lang: flags.lang,
+        ...(flags.minScore === undefined ? {} : { minScore: flags.minScore }),
+      },
+    },
+  );
+  ctx.setExitCode(summary.failed > 0 ? 1 : 0);
+}
