@@ -5,17 +5,19 @@ import { describe, expect, it } from 'vitest';
 /**
  * The stages of src/, in data-path order. A module may import from its own folder and from earlier
  * stages only (docs/architecture.md). Folders on one line share a stage but do not import each other.
- * The advice catalog is data keyed by cause and language (it needs only contract), and the engine
- * words its results from it, so it comes before the engine.
+ * The advice catalog is data keyed by cause and language (it needs contract, and the signal catalog for
+ * evidence in words), and the engine words its results from it, so it comes before the engine. The
+ * early-warning trend search needs rules and signals only; the engine puts its warnings in results.
  */
 const STAGES: readonly (readonly string[])[] = [
   ['time', 'text'],
   ['contract'],
-  ['advice'],
   ['signals'],
+  ['advice'],
   ['rules'],
+  ['warning'],
   ['engine'],
-  ['appeal', 'backtest', 'synth'],
+  ['appeal', 'backtest', 'report', 'synth'],
   ['index.ts'],
   ['cli'],
 ];
