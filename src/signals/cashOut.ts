@@ -1,7 +1,7 @@
 /** Cash-out shape signals (信用卡套现): round and near-limit amounts, credit cards, the same card repeating, night sales, split sales. */
 import { isNight } from './amounts.js';
-import type { FamilySignals } from './catalog.js';
 import { cashOutCardSignals, limitBandTest } from './cashOutCards.js';
+import type { FamilySignals } from './catalog.js';
 import { FLAG, type Prepared, share } from './prepare.js';
 
 const MS_PER_MINUTE = 60_000;

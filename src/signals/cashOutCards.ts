@@ -63,14 +63,16 @@ export function cashOutCardSignals(p: Prepared) {
     const atNight = isNight(hour[i] as number, options.nightStartHour, options.nightEndHour);
     const large = amount >= largeAt;
     if (large && atNight) nightLargeSaleCount++;
-    if (isCredit && inBand(amount)) bandCredit++;
+    // In the band under a limit and large for the category: a wholesaler's ordinary 9,500 CNY order is neither.
+    const band = isCredit && large && inBand(amount);
+    if (band) bandCredit++;
     const c = card[i] as number;
     if (c < 0) continue;
     const d = day[i] as number;
     value[c] = (value[c] as number) + amount;
     if (isCredit) {
       credit[c] = 1;
-      if (inBand(amount)) bandSales[c] = (bandSales[c] as number) + 1;
+      if (band) bandSales[c] = (bandSales[c] as number) + 1;
       if (large && lastLargeDay[c] !== d) {
         lastLargeDay[c] = d;
         largeDays[c] = (largeDays[c] as number) + 1;

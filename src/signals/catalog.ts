@@ -124,7 +124,7 @@ export const SIGNAL_CATALOG = {
   ),
   nearLimitBandCreditShare: shareOf(
     'cashOut',
-    'Share of approved sales that are credit-card sales within `nearLimitWideBand` (10 %) below a round limit (10,000 / 20,000 / 50,000 / 100,000 CNY) or the merchant single-sale limit (`merchant.singleSaleLimit`, `merchant.limits.perSale`): varied amounts such as 9,137 or 47,820 CNY.',
+    'Share of approved sales that are credit-card sales within `nearLimitWideBand` (10 %) below a round limit (10,000 / 20,000 / 50,000 / 100,000 CNY) or the merchant single-sale limit (`merchant.singleSaleLimit`, `merchant.limits.perSale`) and large for the category (as returningLargeCreditCards): varied amounts such as 9,137 or 47,820 CNY.',
   ),
   nearLimitBandRepeatCards: count(
     'cashOut',
@@ -147,7 +147,10 @@ export const SIGNAL_CATALOG = {
     'cashOut',
     'Approved sales at night (`nightStartHour`–`nightEndHour`) of a large ticket for the category (as returningLargeCreditCards), any card kind.',
   ),
-  nightLargeReturningCards: count('cashOut', 'Cards with night-time large tickets (as nightLargeSaleCount) on two or more distinct local days.'),
+  nightLargeReturningCards: count(
+    'cashOut',
+    'Cards with night-time large tickets (as nightLargeSaleCount) on two or more distinct local days.',
+  ),
   nightLargeReturningSaleCount: count('cashOut', 'The night-time large tickets made by the nightLargeReturningCards.'),
   // fabrication
   cardCount: count('fabrication', 'Distinct card tokens among approved sales.'),

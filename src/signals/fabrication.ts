@@ -169,7 +169,8 @@ function keyedCardSignals(p: Prepared, perCard: Int32Array, quickReversed: Uint8
       clusterSales += n;
     }
   }
-  if (clusterSales === 0) return { keyedCardCount: 0, keyedCardSaleCount: 0, keyedCardRepeatedAmountShare: 0, keyedCardQuickReversalShare: 0 };
+  if (clusterSales === 0)
+    return { keyedCardCount: 0, keyedCardSaleCount: 0, keyedCardRepeatedAmountShare: 0, keyedCardQuickReversalShare: 0 };
 
   const members = new Int32Array(clusterSales);
   let m = 0;
