@@ -1,11 +1,13 @@
 /**
- * Regenerates test/fixtures/*.json from the seeded generator (deterministic: same code → same bytes).
+ * Regenerates test/fixtures/*.json from the seeded generator and from scripts/domainFixtures.ts
+ * (deterministic: same code → same bytes).
  * Run: npx tsx scripts/make-fixtures.ts
  */
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import type { CauseId } from '../src/contract/causes.js';
 import { type BusinessKind, type GenerateOptions, generateMerchant } from '../src/synth/generate.js';
 import { serializeCase } from '../src/synth/serialize.js';
+import { domainFixtures } from './domainFixtures.js';
 
 const dir = new URL('../test/fixtures/', import.meta.url);
 mkdirSync(dir, { recursive: true });
@@ -71,4 +73,7 @@ specs.forEach((spec, index) => {
   const labelled = generateMerchant({ volume: VOLUME[spec.kind] ?? 1, ...options, seed: 1000 + index });
   writeFileSync(new URL(`${name}.json`, dir), serializeCase(labelled));
 });
-console.log(`wrote ${specs.length} fixtures`);
+// Merchants written from domain knowledge, not from the generator: other MCCs, cities and zones.
+const domain = domainFixtures();
+for (const { name, label, caseFile } of domain) writeFileSync(new URL(`${name}.json`, dir), serializeCase({ label, caseFile }));
+console.log(`wrote ${specs.length + domain.length} fixtures`);

@@ -4,7 +4,7 @@ import { apply, counterfactualFor, mustClear } from '../src/engine/counterfactua
 import { compileRulePack } from '../src/engine/firedRules.js';
 import { noisyOr } from '../src/engine/rank.js';
 import type { Signals } from '../src/index.js';
-import { createClassifier, loadRulePack } from '../src/index.js';
+import { createClassifier, loadRulePack, SIGNAL_CATALOG } from '../src/index.js';
 import { holds } from '../src/rules/language.js';
 import { pack, signals } from './support/arbitraries.js';
 
@@ -80,7 +80,14 @@ function findFalsifying(conditions: Tree, record: Signals): Signals | undefined 
   const visit = (c: Tree): void => {
     if ('fact' in c) {
       const set = points.get(c.fact) ?? new Set<number | boolean>();
+      // Counts and days are whole and never negative: a fractional or negative count falsifies nothing real.
+      const spec = SIGNAL_CATALOG[c.fact as keyof typeof SIGNAL_CATALOG];
+      const whole = spec?.unit === 'count' || spec?.unit === 'days';
       if (typeof c.value === 'boolean') set.add(true).add(false);
+      else if (whole)
+        for (const v of [Math.floor(c.value) - 1, Math.floor(c.value), Math.ceil(c.value), Math.ceil(c.value) + 1]) {
+          if (v >= (spec?.min ?? 0)) set.add(v);
+        }
       else
         set
           .add(c.value)

@@ -70,7 +70,7 @@ describe('earlyWarning', () => {
   it('warns of a high failure rate when the decline rate climbs steadily while still under the threshold', () => {
     const rising = merchant(7, 8, (p) => 0.02 + 0.21 * p); // 2 % → 23 % over eight weeks
     const report = earlyWarning(rising);
-    const warning = report.warnings.find((w) => w.cause === 'high-failure-rate' && w.signal === 'declineRate');
+    const warning = report.warnings.find((w) => w.cause === 'high-failure-rate' && /^(card)?[dD]eclineRate$/.test(w.signal));
     expect(warning).toBeDefined();
     expect(warning?.threshold).toBeGreaterThan(0.23);
     expect(warning?.slopePerWeek).toBeGreaterThan(0.015);

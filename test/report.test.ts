@@ -82,3 +82,12 @@ describe('the analyst report', () => {
     expect(pngBytes).toBeGreaterThan(30_000);
   });
 });
+
+describe('signal names for people', () => {
+  it('names every signal of the catalog in both languages', async () => {
+    const en = (await import('../src/advice/data/signal-names.en.json')).default as Record<string, string>;
+    const zh = (await import('../src/advice/data/signal-names.zh-CN.json')).default as Record<string, string>;
+    expect(SIGNAL_NAMES.filter((s) => !en[s] || !zh[s])).toEqual([]);
+    expect(Object.keys(en).filter((s) => !(SIGNAL_NAMES as readonly string[]).includes(s))).toEqual([]);
+  });
+});

@@ -135,8 +135,18 @@ function searchFalsifying(condition: RuleCondition, signals: Signals): Option | 
   const visit = (c: RuleCondition): void => {
     if (isLeaf(c)) {
       const set = candidates.get(c.fact) ?? new Set<number | boolean>();
-      for (const operator of [c.operator, NEGATED[c.operator]])
-        set.add(exampleValue(c.fact, operator, c.value, signals[c.fact as SignalName]));
+      // Both sides of the threshold as well: with several leaves on one signal (x = 0 or x = 1) the
+      // negation's example can land on another leaf's value, while the value past it would not.
+      const spec = SIGNAL_CATALOG[c.fact as SignalName];
+      for (const operator of [c.operator, NEGATED[c.operator], 'lessThan', 'greaterThan'] as const) {
+        const example = exampleValue(c.fact, operator, c.value, signals[c.fact as SignalName]);
+        if (
+          typeof example === 'number' &&
+          ((spec?.min !== undefined && example < spec.min) || (spec && 'max' in spec && spec.max !== undefined && example > spec.max))
+        )
+          continue;
+        set.add(example);
+      }
       candidates.set(c.fact, set);
     } else if ('all' in c) c.all.forEach(visit);
     else if ('any' in c) c.any.forEach(visit);

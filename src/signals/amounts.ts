@@ -1,7 +1,7 @@
 /** Amount signals: volume, large sales, spikes against the merchant's own baseline, tickets against the MCC. */
 import type { FamilySignals } from './catalog.js';
 import { type Prepared, share } from './prepare.js';
-import { mccProfile } from './referenceData.js';
+import { mccHoursOf, mccProfile } from './referenceData.js';
 
 const SPIKE_CAP = 100;
 
@@ -12,6 +12,7 @@ export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
   const profile = mccProfile(merchant.mcc, merchant.currency);
   const outlierAt = profile ? profile.typicalTicket * options.mccOutlierFactor : Number.POSITIVE_INFINITY;
   const nightOffHours = profile !== undefined && !profile.night;
+  const hours = mccHoursOf(merchant.mcc);
 
   const recentFromDay = p.clock.dayOf(p.windowTo) - options.recentDays + 1;
   const firstDay = p.clock.dayOf(p.windowFrom);
@@ -20,6 +21,7 @@ export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
   let largeSaleCount = 0;
   let mccOutlierSaleCount = 0;
   let offHours = 0;
+  let outsideHours = 0;
   let recentAmount = 0;
   let activeDays = 0;
   let largeSaleDays = 0;
@@ -45,6 +47,8 @@ export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
     }
     if (amount >= outlierAt) mccOutlierSaleCount++;
     if (nightOffHours && isNight(hour[i] as number, options.nightStartHour, options.nightEndHour)) offHours++;
+    // Outside the category's usual hours: the "night" from its closing hour to its opening hour.
+    if (hours && isNight(hour[i] as number, hours.close, hours.open)) outsideHours++;
     if (d >= recentFromDay) recentAmount += amount;
   }
 
@@ -75,6 +79,7 @@ export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
     mccOutlierSaleCount,
     mccOutlierSaleShare: share(mccOutlierSaleCount, saleCount),
     offHoursForMccShare: share(offHours, saleCount),
+    outsideMccHoursShare: share(outsideHours, saleCount),
   };
 }
 

@@ -1,5 +1,6 @@
 /** Cash-out shape signals (信用卡套现): round and near-limit amounts, credit cards, the same card repeating, night sales, split sales. */
 import { isNight } from './amounts.js';
+import { cashOutCardSignals, limitBandTest } from './cashOutCards.js';
 import type { FamilySignals } from './catalog.js';
 import { FLAG, type Prepared, share } from './prepare.js';
 
@@ -119,6 +120,7 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
     repeatCreditRoundNightDays,
     nightSaleShare: share(night, n),
     splitSaleClusters,
+    ...cashOutCardSignals(p),
   };
 }
 
@@ -127,16 +129,7 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
  * merchant's single-sale limit (e.g. 9,999 CNY). Limits and their floors are worked out once.
  */
 export function nearLimitTest(p: Prepared): (amount: number) => boolean {
-  const { roundLimits, nearLimitBand } = p.options;
-  const singleSaleLimit = p.caseFile.merchant.singleSaleLimit;
-  const limits = singleSaleLimit === undefined ? [...roundLimits] : [...roundLimits, singleSaleLimit];
-  const floors = limits.map((limit) => limit * (1 - nearLimitBand));
-  return (amount) => {
-    for (let j = 0; j < limits.length; j++) {
-      if (amount < (limits[j] as number) && amount >= (floors[j] as number)) return true;
-    }
-    return false;
-  };
+  return limitBandTest(p, p.options.nearLimitBand);
 }
 
 /**

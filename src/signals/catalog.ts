@@ -90,6 +90,10 @@ export const SIGNAL_CATALOG = {
     'amounts',
     'Share of approved sales at night (`nightStartHour`–`nightEndHour`) when the MCC table marks the category as daytime-only; 0 for categories open at night and unknown MCCs.',
   ),
+  outsideMccHoursShare: shareOf(
+    'amounts',
+    'Share of approved sales outside the usual trading hours of the MCC (`src/signals/data/mcc-hours.json`, local hours from `open` to `close`); 0 for categories that trade around the clock and MCCs the table does not list.',
+  ),
   // cash-out shape
   roundAmountShare: shareOf('cashOut', 'Share of approved sales whose amount is a whole multiple of `roundAmountUnit` (100 CNY).'),
   nearLimitShare: shareOf(
@@ -118,6 +122,36 @@ export const SIGNAL_CATALOG = {
     'cashOut',
     'Disjoint clusters of at least `splitMinSales` (3) approved sales by one card within `splitWindowMinutes` (30) whose total reaches `splitSaleThreshold` (10,000 CNY, or a lower merchant single-sale limit).',
   ),
+  nearLimitBandCreditShare: shareOf(
+    'cashOut',
+    'Share of approved sales that are credit-card sales within `nearLimitWideBand` (10 %) below a round limit (10,000 / 20,000 / 50,000 / 100,000 CNY) or the merchant single-sale limit (`merchant.singleSaleLimit`, `merchant.limits.perSale`) and large for the category (as returningLargeCreditCards): varied amounts such as 9,137 or 47,820 CNY.',
+  ),
+  nearLimitBandRepeatCards: count(
+    'cashOut',
+    'Credit cards with two or more approved sales in the band under a limit (as nearLimitBandCreditShare).',
+  ),
+  nearLimitBandRepeatSaleCount: count('cashOut', 'Approved sales in the band under a limit made by the nearLimitBandRepeatCards.'),
+  returningLargeCreditCards: count(
+    'cashOut',
+    'Credit cards with a large ticket for the category (at least `largeTicketFactor` (5) × the MCC typical ticket and at least `cashOutMinAmount`; `largeTicketUnknownMcc` (5,000 CNY) when the MCC is not known) on at least `returningCardDays` (3) distinct local days.',
+  ),
+  returningLargeCreditValueShare: shareOf(
+    'cashOut',
+    'Share of the approved sale amount paid by the returningLargeCreditCards (all their sales).',
+  ),
+  topCreditCardsValueShare: shareOf(
+    'cashOut',
+    'Share of the approved sale amount paid by the five credit cards that paid the most: value concentration; 0 with no sales.',
+  ),
+  nightLargeSaleCount: count(
+    'cashOut',
+    'Approved sales at night (`nightStartHour`–`nightEndHour`) of a large ticket for the category (as returningLargeCreditCards), any card kind.',
+  ),
+  nightLargeReturningCards: count(
+    'cashOut',
+    'Cards with night-time large tickets (as nightLargeSaleCount) on two or more distinct local days.',
+  ),
+  nightLargeReturningSaleCount: count('cashOut', 'The night-time large tickets made by the nightLargeReturningCards.'),
   // fabrication
   cardCount: count('fabrication', 'Distinct card tokens among approved sales.'),
   distinctCardRatio: shareOf('fabrication', 'cardCount / approved sales that carry a card; 1 when none carries a card.'),
@@ -136,7 +170,20 @@ export const SIGNAL_CATALOG = {
   refundShare: shareOf('fabrication', 'Approved refunds and voids / saleCount, capped at 1.'),
   quickRefundShare: shareOf(
     'fabrication',
-    'Approved refunds and voids made within `quickRefundHours` (24) of the sale they reverse (by `refersTo`, else the latest earlier sale with the same card and amount) / saleCount, capped at 1.',
+    'Approved refunds and voids made within `quickRefundHours` (24) of the sale they reverse (by `refersTo`, else the latest earlier sale with the same card and amount) / saleCount, capped at 1. In categories that take deposits as sales (`src/signals/data/deposit-mccs.json`: hotels, rental, hospitals), a refund of the full sale amount on a later local day is a deposit released and does not count.',
+  ),
+  keyedCardCount: count(
+    'fabrication',
+    'Cards with at least 3 approved sales, at least half of them keyed: the keyed-card cluster (a card number on file, not a card at the counter).',
+  ),
+  keyedCardSaleCount: count('fabrication', 'Approved sales made by the keyed-card cluster (all entry modes).'),
+  keyedCardRepeatedAmountShare: shareOf(
+    'fabrication',
+    'Share of the keyed-card cluster sales whose amount the same card paid in another sale of the window (the same price points again and again); 0 without a cluster.',
+  ),
+  keyedCardQuickReversalShare: shareOf(
+    'fabrication',
+    'Share of the keyed-card cluster sales refunded or voided quickly (as quickRefundShare); 0 without a cluster.',
   ),
   keyedShare: shareOf('fabrication', 'Share of approved sales with entry mode `keyed`.'),
   fallbackShare: shareOf('fabrication', 'Share of approved sales with entry mode `fallback` (chip read failed, magnetic stripe used).'),
@@ -144,18 +191,30 @@ export const SIGNAL_CATALOG = {
   attemptCount: count('failures', 'Sale attempts in the window: approved or declined sales.'),
   declineCount: count('failures', 'Declined sale attempts.'),
   declineRate: shareOf('failures', 'declineCount / attemptCount.'),
+  outageDeclineCount: count(
+    'failures',
+    'Declines whose response code is in the issuer-unavailable or system-error family (e.g. 91, 96, 68, 98: the issuer or the network could not answer; `src/signals/data/response-codes.json`).',
+  ),
+  cardDeclineRate: shareOf(
+    'failures',
+    '(declineCount − outageDeclineCount) / (attemptCount − outageDeclineCount): the decline rate that the cards and the merchant caused, without outages.',
+  ),
   cardTestingBursts: count(
     'failures',
-    'Disjoint bursts in which at least `cardTestingCards` (5) distinct cards are declined within `cardTestingMinutes` (10) and declines are at least as many as approved sales in those minutes.',
+    'Disjoint bursts in which at least `cardTestingCards` (5) distinct cards are declined within `cardTestingMinutes` (10) and declines are at least as many as approved sales in those minutes; outage declines (issuer-unavailable and system-error families) do not count.',
   ),
   suspiciousDeclineCount: count(
     'failures',
-    'Declines whose response code means invalid card, wrong PIN, expired, lost or stolen card or suspected fraud (`src/signals/data/response-codes.json`).',
+    'Declines whose response code is in a suspicious family: invalid card, PIN, expired card, fraud (lost, stolen, pick-up, restricted, suspected fraud) (`src/signals/data/response-codes.json`).',
   ),
   suspiciousDeclineShare: shareOf('failures', 'suspiciousDeclineCount / declineCount.'),
   declinedCardCount: count('failures', 'Distinct card tokens among declined attempts.'),
   // location & device
   locatedAttemptCount: count('location', 'Sale attempts that carry a location.'),
+  longestFarDayRun: count(
+    'location',
+    'Longest run of consecutive trading days (local days with located sale attempts; days without any are skipped) on which more than half of the located attempts were more than `farDistanceKm` (50 km) from the registered location; 0 without a registered location.',
+  ),
   farFromHomeShare: shareOf(
     'location',
     'Share of located sale attempts more than `farDistanceKm` (50 km) from the registered location; 0 without a registered location.',

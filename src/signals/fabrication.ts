@@ -1,11 +1,14 @@
 /** Fabrication signals (虚假交易 / 刷单): few cards, machine-regular timing, identical amounts, quick refunds, keyed entry. */
 import type { FamilySignals } from './catalog.js';
 import { FLAG, type Prepared, share } from './prepare.js';
+import { takesDeposits } from './referenceData.js';
 
 const MAX_REGULAR_GAP_MS = 6 * 3_600_000;
 const MIN_GAPS = 10;
 const MIN_SALES_FOR_REPEATS = 20;
 const TOP_CARDS = 3;
+/** Least sales of a card before its entry mode says anything about it. */
+const KEYED_CARD_MIN_SALES = 3;
 
 /** Computes the `fabrication` family. */
 export function fabricationSignals(p: Prepared): FamilySignals<'fabrication'> {
@@ -51,6 +54,8 @@ export function fabricationSignals(p: Prepared): FamilySignals<'fabrication'> {
   }
   const topCardSales = top.reduce((sum, c) => sum + c, 0);
   const mostFrequentAmount = longestRun(p.sortedSaleAmounts);
+  const quickReversed = new Uint8Array(p.txs.length);
+  const refunds = refundSignals(p, quickReversed);
 
   return {
     cardCount,
@@ -58,7 +63,8 @@ export function fabricationSignals(p: Prepared): FamilySignals<'fabrication'> {
     topCardShare: share(topCardSales, withCard),
     intervalRegularity: regularity(gapCount, gapSum, gapSquares),
     repeatedAmountShare: n >= MIN_SALES_FOR_REPEATS ? mostFrequentAmount / n : 0,
-    ...refundSignals(p),
+    ...refunds,
+    ...keyedCardSignals(p, perCard, quickReversed),
     keyedShare: share(keyed, n),
     fallbackShare: share(fallback, n),
   };
@@ -87,8 +93,11 @@ function regularity(count: number, sum: number, squares: number): number {
 /**
  * Refunds and voids, and how many came within `quickRefundHours` of their sale. The sales they point
  * at are found in one time-ordered pass that indexes only the sales some reversal can refer to.
+ * In categories that take deposits as sales (hotels, rental, hospitals), a refund of a sale's full
+ * amount on a later local day is the deposit released at check-out, not a quick refund. Marks the
+ * quickly reversed sales in `quickReversed` (by transaction index).
  */
-function refundSignals(p: Prepared): { refundShare: number; quickRefundShare: number } {
+function refundSignals(p: Prepared, quickReversed: Uint8Array): { refundShare: number; quickRefundShare: number } {
   const { txs, ms, sales } = p;
   const referred = new Set<string>();
   const unnamedAmounts = new Set<number>();
@@ -103,6 +112,7 @@ function refundSignals(p: Prepared): { refundShare: number; quickRefundShare: nu
   if (refunds === 0) return { refundShare: 0, quickRefundShare: 0 };
 
   const quickMs = p.options.quickRefundHours * 3_600_000;
+  const deposits = takesDeposits(p.caseFile.merchant.mcc);
   const saleById = new Map<string, number>();
   // Latest earlier approved sale per (card, amount), for reversals that do not name their sale.
   const lastSaleByCardAmount = new Map<string, number>();
@@ -121,11 +131,76 @@ function refundSignals(p: Prepared): { refundShare: number; quickRefundShare: nu
         : tx.card
           ? lastSaleByCardAmount.get(`${tx.card.token}|${tx.amount}`)
           : undefined;
-    if (saleIndex !== undefined && (ms[i] as number) - (ms[saleIndex] as number) <= quickMs) quick++;
+    if (saleIndex === undefined || (ms[i] as number) - (ms[saleIndex] as number) > quickMs) continue;
+    if (deposits && tx.type === 'refund' && tx.amount === p.amount[saleIndex] && p.day[i] !== p.day[saleIndex]) continue;
+    quick++;
+    quickReversed[saleIndex] = 1;
   }
   const n = sales.length;
   return {
     refundShare: Math.min(1, share(refunds, n)),
     quickRefundShare: Math.min(1, share(quick, n)),
+  };
+}
+
+/**
+ * The keyed-card cluster: cards with at least three approved sales, at least half of them keyed. A
+ * card-present shop keys a customer's card only when the chip fails; a card keyed on most visits is a
+ * number on file. Measured within the cluster (so genuine customers around it do not dilute it):
+ * how many sales it made, the share of them whose amount the same card paid before or after (the
+ * same price points again and again), and the share reversed quickly.
+ */
+function keyedCardSignals(p: Prepared, perCard: Int32Array, quickReversed: Uint8Array) {
+  const { sales, card, flags } = p;
+  const keyedPerCard = new Int32Array(perCard.length);
+  for (let k = 0; k < sales.length; k++) {
+    const i = sales[k] as number;
+    const c = card[i] as number;
+    if (c >= 0 && (flags[i] as number) & FLAG.keyed) keyedPerCard[c] = (keyedPerCard[c] as number) + 1;
+  }
+  const inCluster = new Uint8Array(perCard.length);
+  let clusterCards = 0;
+  let clusterSales = 0;
+  for (let c = 0; c < perCard.length; c++) {
+    const n = perCard[c] as number;
+    if (n >= KEYED_CARD_MIN_SALES && (keyedPerCard[c] as number) * 2 >= n) {
+      inCluster[c] = 1;
+      clusterCards++;
+      clusterSales += n;
+    }
+  }
+  if (clusterSales === 0)
+    return { keyedCardCount: 0, keyedCardSaleCount: 0, keyedCardRepeatedAmountShare: 0, keyedCardQuickReversalShare: 0 };
+
+  const members = new Int32Array(clusterSales);
+  let m = 0;
+  let quick = 0;
+  for (let k = 0; k < sales.length; k++) {
+    const i = sales[k] as number;
+    const c = card[i] as number;
+    if (c < 0 || inCluster[c] === 0) continue;
+    members[m++] = i;
+    if (quickReversed[i] === 1) quick++;
+  }
+  // By card, then amount: a run of two or more equal (card, amount) pairs is a repeated price point.
+  members.sort((a, b) => (card[a] as number) - (card[b] as number) || (p.amount[a] as number) - (p.amount[b] as number));
+  let repeated = 0;
+  let run = 1;
+  for (let j = 1; j <= members.length; j++) {
+    const same =
+      j < members.length &&
+      card[members[j] as number] === card[members[j - 1] as number] &&
+      p.amount[members[j] as number] === p.amount[members[j - 1] as number];
+    if (same) run++;
+    else {
+      if (run >= 2) repeated += run;
+      run = 1;
+    }
+  }
+  return {
+    keyedCardCount: clusterCards,
+    keyedCardSaleCount: clusterSales,
+    keyedCardRepeatedAmountShare: share(repeated, clusterSales),
+    keyedCardQuickReversalShare: share(quick, clusterSales),
   };
 }

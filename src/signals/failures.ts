@@ -1,7 +1,7 @@
 /** Failure signals (交易失败率过高): decline rate, card-testing bursts, declines that point at bad cards. */
 import type { FamilySignals } from './catalog.js';
 import { FLAG, type Prepared, share } from './prepare.js';
-import { isSuspiciousResponseCode } from './referenceData.js';
+import { responseCodeFamily } from './referenceData.js';
 
 /** Computes the `failures` family. */
 export function failureSignals(p: Prepared): FamilySignals<'failures'> {
@@ -9,6 +9,7 @@ export function failureSignals(p: Prepared): FamilySignals<'failures'> {
   let attempts = 0;
   let declines = 0;
   let suspicious = 0;
+  let outage = 0;
   const declinedCards = new Set<number>();
   // Declines with a card, in time order, for the burst scan.
   const declinedIndexes: number[] = [];
@@ -19,16 +20,19 @@ export function failureSignals(p: Prepared): FamilySignals<'failures'> {
     if ((f & FLAG.declined) === 0) continue;
     const tx = txs[i] as (typeof txs)[number];
     declines++;
-    if (isSuspiciousResponseCode(tx.responseCode)) suspicious++;
-    if ((p.card[i] as number) >= 0) {
-      declinedCards.add(p.card[i] as number);
-      declinedIndexes.push(i);
-    }
+    const family = responseCodeFamily(tx.responseCode);
+    if (family?.suspicious) suspicious++;
+    if ((p.card[i] as number) >= 0) declinedCards.add(p.card[i] as number);
+    // An issuer or network outage declines every card at once: it says nothing about the cards.
+    if (family?.outage) outage++;
+    else if ((p.card[i] as number) >= 0) declinedIndexes.push(i);
   }
   return {
     attemptCount: attempts,
     declineCount: declines,
     declineRate: share(declines, attempts),
+    outageDeclineCount: outage,
+    cardDeclineRate: share(declines - outage, attempts - outage),
     cardTestingBursts: countBursts(p, declinedIndexes, options.cardTestingMinutes * 60_000, options.cardTestingCards),
     suspiciousDeclineCount: suspicious,
     suspiciousDeclineShare: share(suspicious, declines),
@@ -37,7 +41,7 @@ export function failureSignals(p: Prepared): FamilySignals<'failures'> {
 }
 
 /**
- * Card-testing bursts: disjoint windows (greedy from the earliest decline) in which at least
+ * Card-testing bursts: disjoint windows (greedy from the earliest decline that is not an outage) in which at least
  * `minCards` distinct cards are declined and declines are at least as many as approved sales. The
  * second condition is what tells an attack from a busy till: a terminal with a normal failure rate
  * never has half its attempts fail for ten minutes, while a card tester's run is mostly failures.

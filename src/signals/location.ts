@@ -40,12 +40,31 @@ export function locationSignals(p: Prepared): FamilySignals<'location'> {
   let maxDistanceKm = 0;
   let withTerminal = 0;
   let unknownTerminals = 0;
+  // The run of consecutive trading days (days with located attempts) on which most attempts were far.
+  let runDay = Number.NaN;
+  let dayLocated = 0;
+  let dayFar = 0;
+  let run = 0;
+  let longestFarDayRun = 0;
+  const settleDay = () => {
+    if (dayLocated === 0) return;
+    run = dayFar * 2 > dayLocated ? run + 1 : 0;
+    if (run > longestFarDayRun) longestFarDayRun = run;
+  };
   for (let i = 0; i < p.txs.length; i++) {
     if (((p.flags[i] as number) & FLAG.attempt) === 0) continue;
     const tx = p.txs[i] as (typeof p.txs)[number];
     if (tx.location) {
       located++;
-      const recent = (p.day[i] as number) >= recentFromDay;
+      const localDay = p.day[i] as number;
+      if (localDay !== runDay) {
+        settleDay();
+        runDay = localDay;
+        dayLocated = 0;
+        dayFar = 0;
+      }
+      dayLocated++;
+      const recent = localDay >= recentFromDay;
       if (recent) recentLocated++;
       if (home) {
         // The exact distance only where it can matter: an upper bound under both the far line and
@@ -54,6 +73,7 @@ export function locationSignals(p: Prepared): FamilySignals<'location'> {
           const d = distanceKm(home, tx.location);
           if (d > farKm) {
             far++;
+            dayFar++;
             if (recent) recentFar++;
           }
           if (d > maxDistanceKm) maxDistanceKm = d;
@@ -65,8 +85,10 @@ export function locationSignals(p: Prepared): FamilySignals<'location'> {
       if (known && !known.has(tx.terminalId)) unknownTerminals++;
     }
   }
+  settleDay();
   return {
     locatedAttemptCount: located,
+    longestFarDayRun: home ? longestFarDayRun : 0,
     farFromHomeShare: home ? share(far, located) : 0,
     recentFarFromHomeShare: home ? share(recentFar, recentLocated) : 0,
     maxDistanceKm: Math.round(maxDistanceKm * 10) / 10,

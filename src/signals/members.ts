@@ -7,10 +7,11 @@ import type { CaseEvent, Transaction } from '../contract/caseFile.js';
 import { parseTimestamp } from '../time/timestamp.js';
 import { isNight } from './amounts.js';
 import { nearLimitTest } from './cashOut.js';
+import { largeTicketFor, limitBandTest } from './cashOutCards.js';
 import type { SignalName } from './catalog.js';
 import { distanceKm } from './location.js';
 import { FLAG, isApprovedSale, type Prepared } from './prepare.js';
-import { isSuspiciousResponseCode, mccProfile } from './referenceData.js';
+import { isOutageResponseCode, isSuspiciousResponseCode, mccHoursOf, mccProfile } from './referenceData.js';
 
 type Selector = (p: Prepared) => number[];
 
@@ -103,6 +104,89 @@ const creditRepeats = (p: Prepared, alsoAtNight: boolean) => {
   return repeatCardDaySales(p).filter((i) => hasFlag(p, i, FLAG.credit) && roundish(p, near, i) && (!alsoAtNight || atNight(p, i)));
 };
 
+/** Sales of cards that pass `keepCard` given the card's sales (indexes in time order). */
+function salesOfCardsWhere(p: Prepared, keepSale: (i: number) => boolean, keepCard: (sales: number[]) => boolean): number[] {
+  const byCard = new Map<number, number[]>();
+  for (const i of p.sales) {
+    const card = p.card[i] as number;
+    if (card < 0 || !keepSale(i)) continue;
+    const list = byCard.get(card) ?? [];
+    list.push(i);
+    byCard.set(card, list);
+  }
+  return [...byCard.values()].filter(keepCard).flat();
+}
+const distinctDays = (p: Prepared, list: number[]) => new Set(list.map((i) => p.day[i])).size;
+/** Credit sales large for the category in the band under a limit, of cards with two or more. */
+const bandRepeats: Selector = (p) => {
+  const inBand = limitBandTest(p, p.options.nearLimitWideBand);
+  const large = largeTicketFor(p);
+  return salesOfCardsWhere(
+    p,
+    (i) => hasFlag(p, i, FLAG.credit) && amountOf(p, i) >= large && inBand(amountOf(p, i)),
+    (list) => list.length >= 2,
+  );
+};
+/** All sales of the credit cards with large tickets on `returningCardDays` or more days. */
+const returningCards: Selector = (p) => {
+  const large = largeTicketFor(p);
+  const returning = new Set(
+    salesOfCardsWhere(
+      p,
+      (i) => hasFlag(p, i, FLAG.credit) && amountOf(p, i) >= large,
+      (list) => distinctDays(p, list) >= p.options.returningCardDays,
+    ).map((i) => p.card[i]),
+  );
+  return salesWhere(p, (i) => returning.has(p.card[i] as number));
+};
+/** Sales of the five credit cards that paid the most. */
+const topCreditCards: Selector = (p) => {
+  const value = new Map<number, number>();
+  for (const i of p.sales) {
+    const card = p.card[i] as number;
+    if (card >= 0 && hasFlag(p, i, FLAG.credit)) value.set(card, (value.get(card) ?? 0) + amountOf(p, i));
+  }
+  const top = new Set(
+    [...value.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, 5)
+      .map(([card]) => card),
+  );
+  return salesWhere(p, (i) => top.has(p.card[i] as number));
+};
+const nightLarge = (p: Prepared) => {
+  const large = largeTicketFor(p);
+  return (i: number) => atNight(p, i) && amountOf(p, i) >= large;
+};
+/** Sales of the keyed-card cluster: cards with three or more sales, at least half keyed. */
+const keyedCards: Selector = (p) =>
+  salesOfCardsWhere(
+    p,
+    () => true,
+    (list) => list.length >= 3 && list.filter((i) => hasFlag(p, i, FLAG.keyed)).length * 2 >= list.length,
+  );
+/** Located attempts far from the registered place on the longest run of mostly-far trading days. */
+const farRun: Selector = (p) => {
+  const home = p.caseFile.merchant.location;
+  if (!home) return [];
+  const byDay = new Map<number, number[]>();
+  for (let i = 0; i < p.txs.length; i++) {
+    if (!hasFlag(p, i, FLAG.attempt) || !p.txs[i]?.location) continue;
+    const list = byDay.get(p.day[i] as number) ?? [];
+    list.push(i);
+    byDay.set(p.day[i] as number, list);
+  }
+  const isFar = (i: number) => distanceKm(home, p.txs[i]?.location as typeof home) > p.options.farDistanceKm;
+  let best: number[][] = [];
+  let run: number[][] = [];
+  for (const list of byDay.values()) {
+    if (list.filter(isFar).length * 2 > list.length) run.push(list.filter(isFar));
+    else run = [];
+    if (run.length > best.length) best = [...run];
+  }
+  return best.flat();
+};
+
 const SELECTORS: Partial<Record<SignalName, Selector>> = {
   largeSaleCount: large,
   largeSaleShare: large,
@@ -117,6 +201,10 @@ const SELECTORS: Partial<Record<SignalName, Selector>> = {
   averageTicketVsMcc: (p) => salesWhere(p, (i) => amountOf(p, i) >= outlierAt(p, 5)),
   medianTicketVsMcc: (p) => salesWhere(p, (i) => amountOf(p, i) >= outlierAt(p, 5)),
   offHoursForMccShare: (p) => salesWhere(p, (i) => atNight(p, i)),
+  outsideMccHoursShare: (p) => {
+    const hours = mccHoursOf(p.caseFile.merchant.mcc);
+    return hours ? salesWhere(p, (i) => isNight(p.hour[i] as number, hours.close, hours.open)) : [];
+  },
   roundAmountShare: (p) => salesWhere(p, (i) => isRound(p, i)),
   creditRoundShare: (p) => salesWhere(p, (i) => isRound(p, i) && hasFlag(p, i, FLAG.credit)),
   nearLimitShare: (p) => {
@@ -132,6 +220,33 @@ const SELECTORS: Partial<Record<SignalName, Selector>> = {
   repeatCreditRoundDays: (p) => creditRepeats(p, false),
   repeatCreditRoundNightDays: (p) => creditRepeats(p, true),
   splitSaleClusters: splitSales,
+  nearLimitBandCreditShare: (p) => {
+    const inBand = limitBandTest(p, p.options.nearLimitWideBand);
+    const large = largeTicketFor(p);
+    return salesWhere(p, (i) => hasFlag(p, i, FLAG.credit) && amountOf(p, i) >= large && inBand(amountOf(p, i)));
+  },
+  nearLimitBandRepeatCards: bandRepeats,
+  nearLimitBandRepeatSaleCount: bandRepeats,
+  returningLargeCreditCards: returningCards,
+  returningLargeCreditValueShare: returningCards,
+  topCreditCardsValueShare: topCreditCards,
+  nightLargeSaleCount: (p) => salesWhere(p, nightLarge(p)),
+  nightLargeReturningCards: (p) => salesOfCardsWhere(p, nightLarge(p), (list) => distinctDays(p, list) >= 2),
+  nightLargeReturningSaleCount: (p) => salesOfCardsWhere(p, nightLarge(p), (list) => distinctDays(p, list) >= 2),
+  keyedCardCount: keyedCards,
+  keyedCardSaleCount: keyedCards,
+  keyedCardRepeatedAmountShare: (p) => {
+    const members = keyedCards(p);
+    const count = new Map<string, number>();
+    for (const i of members) count.set(`${p.card[i]}|${amountOf(p, i)}`, (count.get(`${p.card[i]}|${amountOf(p, i)}`) ?? 0) + 1);
+    return members.filter((i) => (count.get(`${p.card[i]}|${amountOf(p, i)}`) ?? 0) >= 2);
+  },
+  keyedCardQuickReversalShare: (p) => {
+    const members = new Set(keyedCards(p).map((i) => p.txs[i]?.id));
+    return p.txs
+      .map((_, i) => i)
+      .filter((i) => hasFlag(p, i, FLAG.reversal) && p.txs[i]?.refersTo !== undefined && members.has(p.txs[i]?.refersTo));
+  },
   distinctCardRatio: topCards,
   topCardShare: topCards,
   repeatedAmountShare: repeatedAmount,
@@ -141,12 +256,15 @@ const SELECTORS: Partial<Record<SignalName, Selector>> = {
   fallbackShare: (p) => salesWhere(p, (i) => hasFlag(p, i, FLAG.fallback)),
   declineRate: declines,
   declineCount: declines,
-  cardTestingBursts: declines,
+  cardTestingBursts: (p) => declines(p).filter((i) => !isOutageResponseCode(p.txs[i]?.responseCode)),
+  cardDeclineRate: (p) => declines(p).filter((i) => !isOutageResponseCode(p.txs[i]?.responseCode)),
+  outageDeclineCount: (p) => declines(p).filter((i) => isOutageResponseCode(p.txs[i]?.responseCode)),
   suspiciousDeclineShare: (p) => declines(p).filter((i) => isSuspiciousResponseCode(p.txs[i]?.responseCode)),
   suspiciousDeclineCount: (p) => declines(p).filter((i) => isSuspiciousResponseCode(p.txs[i]?.responseCode)),
   farFromHomeShare: far,
   recentFarFromHomeShare: far,
   maxDistanceKm: far,
+  longestFarDayRun: farRun,
   unknownTerminalShare: (p) => unknownTerminals(p),
   unknownTerminalCount: (p) => unknownTerminals(p),
 };

@@ -11,12 +11,20 @@ export interface SignalOptions {
   readonly roundLimits: readonly number[];
   /** How far below a limit still counts as "just under", as a fraction of the limit. Default 0.01 (1 %). */
   readonly nearLimitBand: number;
+  /** How far below a limit counts as "in the band under it" for varied cash-out amounts, as a fraction of the limit. Default 0.1 (90–99.99 %). */
+  readonly nearLimitWideBand: number;
   /** First local hour of the night (inclusive). Default 23. */
   readonly nightStartHour: number;
   /** First local hour after the night (exclusive end). Default 6. */
   readonly nightEndHour: number;
   /** Least amount of a round or near-limit sale counted in a cash-out repeat, in minor units. Default 100,000 (1,000 CNY): smaller sums are not worth a cash-out fee. */
   readonly cashOutMinAmount: number;
+  /** A sale this many times the MCC's typical ticket (and at least `cashOutMinAmount`) is a large ticket for the category. Default 5. */
+  readonly largeTicketFactor: number;
+  /** The large ticket when the MCC is not in the table, in minor units. Default 500,000 (5,000 CNY). */
+  readonly largeTicketUnknownMcc: number;
+  /** A credit card with large tickets on this many distinct local days or more is returning. Default 3. */
+  readonly returningCardDays: number;
   /** Sales by one card on one local day at or above this count are a repeat. Default 3 (regulars paying twice a day stay clean). */
   readonly sameCardDailyRepeat: number;
   /** Sales by one card on one local day at or above this count are heavy use: no regular pays that often. Default 5. */
@@ -49,9 +57,13 @@ export const DEFAULT_SIGNAL_OPTIONS: SignalOptions = Object.freeze({
   roundAmountUnit: 10_000,
   roundLimits: Object.freeze([1_000_000, 2_000_000, 5_000_000, 10_000_000]),
   nearLimitBand: 0.01,
+  nearLimitWideBand: 0.1,
   nightStartHour: 23,
   nightEndHour: 6,
   cashOutMinAmount: 100_000,
+  largeTicketFactor: 5,
+  largeTicketUnknownMcc: 500_000,
+  returningCardDays: 3,
   sameCardDailyRepeat: 3,
   heavyCardDailySales: 5,
   splitWindowMinutes: 30,
