@@ -147,10 +147,10 @@ export function draftAppeal(caseFile: unknown, result: Result, options: AppealOp
     // A disputed sale is shown with its amount and time, which is what the acquirer will check.
     const disputed = event.transactionId === undefined ? undefined : byId.get(event.transactionId);
     const sale = disputed
-      ? `#${disputed.id} · ${formatMoney(disputed.amount, parsed.merchant.currency)} · ${localTime(p, parseTimestamp(disputed.at) ?? 0)}`
+      ? `#${disputed.id} · ${formatMoney(disputed.amount, parsed.merchant.currency)} · ${localTime(p, parseTimestamp(disputed.at, p.clock) ?? 0)}`
       : undefined;
     return {
-      time: localTime(p, parseTimestamp(event.at) ?? 0),
+      time: localTime(p, parseTimestamp(event.at, p.clock) ?? 0),
       type: text.events[event.type] ?? event.type,
       detail: [sale ?? (event.transactionId ? `#${event.transactionId}` : undefined), event.detail].filter(Boolean).join(' · ') || '—',
     };
@@ -239,7 +239,7 @@ function factsOf(signal: string, flagged: Flagged, p: Prepared, text: AppealText
     return render(template, { n: found.transactions.length, from: day(first), to: day(last) });
   }
   if (found && found.events.length > 0) {
-    const dates = [...new Set(found.events.map((e) => day(parseTimestamp(e.at) ?? 0)))];
+    const dates = [...new Set(found.events.map((e) => day(parseTimestamp(e.at, p.clock) ?? 0)))];
     return render(text.facts.events, { n: found.events.length, dates: dates.slice(0, 6).join(', ') + (dates.length > 6 ? ', …' : '') });
   }
   const { merchant } = p.caseFile;

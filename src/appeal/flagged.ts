@@ -183,7 +183,7 @@ export interface Flagged {
 export function flaggedBy(p: Prepared, signals: readonly string[]): Flagged {
   const reasons = new Map<number, string>();
   const bySignal = new Map<string, { transactions: number[]; events: CaseEvent[] }>();
-  const timeOf = (event: CaseEvent) => parseTimestamp(event.at) ?? 0;
+  const timeOf = (event: CaseEvent) => parseTimestamp(event.at, p.clock) ?? 0;
   for (const signal of signals) {
     const eventType = EVENT_SIGNALS[signal as SignalName];
     const events = eventType ? p.events.filter((e) => e.type === eventType).sort((a, b) => timeOf(a) - timeOf(b)) : [];

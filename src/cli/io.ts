@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { RulePackError } from '../contract/errors.js';
 import { loadRulePack, mergeRulePacks } from '../rules/loadRulePack.js';
 import type { RulePack } from '../rules/schema.js';
+import { stripBom } from '../text/bom.js';
 
 /** A CLI failure with an exit code and a one-line message (plus optional detail lines). */
 export class CliError extends Error {
@@ -17,18 +18,18 @@ export class CliError extends Error {
   }
 }
 
-/** Reads all of standard input as text. */
+/** Reads all of standard input as text (a leading byte order mark dropped). */
 export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return stripBom(Buffer.concat(chunks).toString('utf8'));
 }
 
-/** Reads a file (or `-` for stdin) as text; unreadable input is exit code 2. */
+/** Reads a file (or `-` for stdin) as text, a leading byte order mark dropped; unreadable input is exit code 2. */
 export async function readText(path: string, stdin: NodeJS.ReadableStream): Promise<string> {
   if (path === '-') return readStdin(stdin);
   try {
-    return readFileSync(path, 'utf8');
+    return stripBom(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
   }
@@ -59,7 +60,7 @@ export function readRulePack(path: string): RulePack {
   if (files.length === 0) throw new CliError(`no .json rule pack in ${path}`, 2);
   const packs = files.map((file) => {
     try {
-      return loadRulePack(parseJson(readFileSync(file, 'utf8'), file));
+      return loadRulePack(parseJson(stripBom(readFileSync(file, 'utf8')), file));
     } catch (error) {
       if (error instanceof RulePackError) {
         throw new CliError(
