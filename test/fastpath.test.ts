@@ -75,8 +75,17 @@ const mostly = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ arbitrary: valid, weigh
 const validAt = fc.oneof(
   fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => new Date(ms).toISOString()),
   // Local date-times as Chinese exports write them, and the ends of the accepted range.
-  fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ')),
-  fc.constantFrom('1970-01-01T00:00:00Z', '1969-12-31T23:59:59Z', '9999-12-31T23:59:59Z', '9999-12-31T23:59:59-01:00', '0000-01-01T00:00:00Z', '1900-01-01 00:00:00'),
+  fc
+    .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ')),
+  fc.constantFrom(
+    '1970-01-01T00:00:00Z',
+    '1969-12-31T23:59:59Z',
+    '9999-12-31T23:59:59Z',
+    '9999-12-31T23:59:59-01:00',
+    '0000-01-01T00:00:00Z',
+    '1900-01-01 00:00:00',
+  ),
 );
 const transactionLike = fc.record(
   {
@@ -84,7 +93,9 @@ const transactionLike = fc.record(
     at: fc.oneof({ arbitrary: validAt, weight: 10 }, { arbitrary: timestampLike, weight: 2 }, { arbitrary: anyValue, weight: 1 }),
     amount: mostly(fc.oneof(fc.constantFrom(0, -0, 1), fc.integer({ min: -5, max: 2_000_000 }))),
     currency: mostly(fc.constantFrom('CNY', 'usd', 'USDT')),
-    type: mostly(fc.constantFrom('sale', 'refund', 'void', 'preauth', 'preauth-completion', 'preauth-cancel', 'SALE', 'preauth_completion')),
+    type: mostly(
+      fc.constantFrom('sale', 'refund', 'void', 'preauth', 'preauth-completion', 'preauth-cancel', 'SALE', 'preauth_completion'),
+    ),
     status: mostly(fc.constantFrom('approved', 'declined', 'reversed', 'ok')),
     responseCode: mostly(fc.constantFrom('00', '55', 55, 0, -1, 1.5, 2 ** 53)),
     card: mostly(

@@ -187,7 +187,9 @@ export const TransactionSchema = z.object({
     .optional(),
   terminalId: Id.optional(),
   location: LocationSchema.optional(),
-  refersTo: Id.optional().describe('For a refund or void: the sale it reverses; for a pre-authorisation completion or cancel: the pre-authorisation'),
+  refersTo: Id.optional().describe(
+    'For a refund or void: the sale it reverses; for a pre-authorisation completion or cancel: the pre-authorisation',
+  ),
   referenceNumber: Id.optional().describe('Retrieval reference number (参考号)'),
   authCode: Id.optional().describe('Authorisation code (授权码)'),
   voucherNumber: Id.optional().describe('Voucher / trace number (凭证号)'),

@@ -8,8 +8,7 @@
  */
 
 /** Shape of an accepted timestamp (calendar validity is checked by {@link parseTimestamp}). */
-export const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
+export const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
 /** Shape of a plain calendar date. */
 export const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
