@@ -201,7 +201,8 @@ export function checkDate(text: string): TimestampCheck {
  * accepted range's ends, so that only its instant in the merchant's zone can tell whether it is in range.
  */
 export function isLocalNearRangeEdge(text: string): boolean {
-  return (text.startsWith('1970-01-01') || text.startsWith('9999-12-31')) && parseInstant(text) === undefined;
+  if (!text.startsWith('1970-01-01') && !text.startsWith('9999-12-31')) return false;
+  return !Number.isNaN(scan(text, AS_WRITTEN)) && Number.isNaN(scan(text, undefined));
 }
 
 /** Parses a calendar date `YYYY-MM-DD` to its day number (days since 1970-01-01), or `undefined`. */
