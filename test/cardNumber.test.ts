@@ -67,7 +67,13 @@ describe('the card-number screen', () => {
       merchantNumbers.map((merchantNumber, i) =>
         sale({ merchantNumber, terminalId: terminal, referenceNumber: reference, id: `商户${merchantNumber}-${i}` }),
       ),
-      { merchant: { id: merchantNumbers[0] as string, terminals: [terminal], suspension: { note: `商户编号 ${merchantNumbers[1]} 终端号 ${terminal} 参考号 ${reference}` } } },
+      {
+        merchant: {
+          id: merchantNumbers[0] as string,
+          terminals: [terminal],
+          suspension: { note: `商户编号 ${merchantNumbers[1]} 终端号 ${terminal} 参考号 ${reference}` },
+        },
+      },
     );
     expect(parseCaseFile(input).transactions.map((tx) => tx.merchantNumber)).toEqual(merchantNumbers);
   });
@@ -82,7 +88,9 @@ describe('the card-number screen', () => {
       expect(containsPan(text)).toBe(true);
       expect(isPan(text)).toBe(true);
       const error = refusal(
-        caseFile([sale({ card: { token: text } })], { events: [{ type: 'complaint', at: '2026-03-02T10:00:00+08:00', detail: `客户卡号 ${text} 投诉` }] }),
+        caseFile([sale({ card: { token: text } })], {
+          events: [{ type: 'complaint', at: '2026-03-02T10:00:00+08:00', detail: `客户卡号 ${text} 投诉` }],
+        }),
       );
       expect(error.problems.map((p) => p.path)).toEqual(['transactions[0].card.token', 'events[0].detail']);
       const shown = `${error.message}\n${JSON.stringify(error.problems)}`;
@@ -103,7 +111,13 @@ describe('the card-number screen', () => {
 
   it('still finds a card number followed by other digit groups, and leaves dates, phones and amounts alone', () => {
     expect(containsPan(`4111 1111 1111 1111 2026`)).toBe(true);
-    for (const text of ['2026-10-01 10:44:27', '13812345678', '金额 1,234,567.89', '订单 2026100110442712345678901234', '622588******1234']) {
+    for (const text of [
+      '2026-10-01 10:44:27',
+      '13812345678',
+      '金额 1,234,567.89',
+      '订单 2026100110442712345678901234',
+      '622588******1234',
+    ]) {
       expect(containsPan(text)).toBe(false);
     }
   });

@@ -19,7 +19,7 @@ function problemsOf(input: unknown): { path: string; message: string }[] {
 
 /** Wall-clock milliseconds (as if UTC) of `epochMs` in `timeZone`, read from Intl alone. */
 function wallOf(epochMs: number, timeZone: string): number {
-  const parts = Object.fromEntries(
+  const parts: Record<string, number> = Object.fromEntries(
     new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
@@ -34,7 +34,8 @@ function wallOf(epochMs: number, timeZone: string): number {
       .filter((p) => p.type !== 'literal')
       .map((p) => [p.type, Number(p.value)]),
   );
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second) + (epochMs % 1000);
+  const { year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0 } = parts;
+  return Date.UTC(year, month - 1, day, hour, minute, second) + (epochMs % 1000);
 }
 
 /** `2026-10-01 10:44:27` for wall-clock milliseconds. */
@@ -147,15 +148,21 @@ describe('placeholder and impossible dates', () => {
     expect(parseInstant('+010000-01-01T07:59:59.000Z')).toBeUndefined();
     const input = caseFile([sale(), sale({ day: 3 })], { events: [{ type: 'complaint', at: '9999-12-31T23:59:59-08:00' }] });
     expect(problemsOf(input)).toEqual([
-      { path: 'events[0].at', message: 'is outside 1970–9999: a placeholder date such as 1900-01-01 or 0001-01-01? leave the field out instead' },
+      {
+        path: 'events[0].at',
+        message: 'is outside 1970–9999: a placeholder date such as 1900-01-01 or 0001-01-01? leave the field out instead',
+      },
     ]);
   });
 
   it('are refused with their path: years 0000, 0001, 1900 and 10000', () => {
-    const input = caseFile([sale({ at: '0000-01-01T00:00:00Z' }), sale({ at: '0001-01-01 00:00:00' }), sale({ at: '10000-01-01T00:00:00Z' })], {
-      window: { from: '1900-01-01T00:00:00+08:00', to: '2026-03-31T23:59:59+08:00' },
-      merchant: { registeredAt: '1900-01-01', kyc: { documentsExpireAt: '0001-01-01' } },
-    });
+    const input = caseFile(
+      [sale({ at: '0000-01-01T00:00:00Z' }), sale({ at: '0001-01-01 00:00:00' }), sale({ at: '10000-01-01T00:00:00Z' })],
+      {
+        window: { from: '1900-01-01T00:00:00+08:00', to: '2026-03-31T23:59:59+08:00' },
+        merchant: { registeredAt: '1900-01-01', kyc: { documentsExpireAt: '0001-01-01' } },
+      },
+    );
     expect(problemsOf(input).map((p) => p.path)).toEqual([
       'merchant.registeredAt',
       'merchant.kyc.documentsExpireAt',
@@ -172,9 +179,9 @@ describe('placeholder and impossible dates', () => {
     const late = problemsOf(caseFile([sale({ at: '9999-12-31 23:00:00' })], { merchant: { timezone: 'America/New_York' } }));
     expect(late).toEqual([{ path: 'transactions[0].at', message: 'is outside 1970–9999 in America/New_York' }]);
     expect(parseCaseFile(caseFile([sale({ at: '9999-12-31 23:00:00' })])).transactions).toHaveLength(1);
-    expect(parseCaseFile(caseFile([sale()], { merchant: { contract: { status: 'active', endsAt: '9999-12-31' } } })).merchant.contract?.endsAt).toBe(
-      '9999-12-31',
-    );
+    expect(
+      parseCaseFile(caseFile([sale()], { merchant: { contract: { status: 'active', endsAt: '9999-12-31' } } })).merchant.contract?.endsAt,
+    ).toBe('9999-12-31');
   });
 
   it('refuses month 13, day 32, 30 February, hour 24 (24:00 too), minute 60 and leap second 60', () => {
@@ -190,9 +197,7 @@ describe('placeholder and impossible dates', () => {
     const problems = problemsOf(caseFile(texts.map((at) => sale({ at }))));
     expect(problems.map((p) => p.path)).toEqual(texts.map((_, i) => `transactions[${i}].at`));
     expect(new Set(problems.map((p) => p.message))).toEqual(
-      new Set([
-        'is not a real date and time (month 1–12, day within the month, hour 0–23, minute and second 0–59, offset within ±18:00)',
-      ]),
+      new Set(['is not a real date and time (month 1–12, day within the month, hour 0–23, minute and second 0–59, offset within ±18:00)']),
     );
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type CaseFileInput, computeSignals, parseCaseFile } from '../src/index.js';
 import { TransactionSchema } from '../src/contract/caseFile.js';
 import { fastTransaction } from '../src/contract/fastTransaction.js';
+import { type CaseFileInput, computeSignals, parseCaseFile } from '../src/index.js';
 import { caseFile, decline, sale } from './support/factories.js';
 
 type TxInput = CaseFileInput['transactions'][number];
@@ -65,7 +65,14 @@ describe('pre-authorisations (预授权)', () => {
       sale({ id: 'P2', type: 'preauth', amount: 100_000, hour: 16 }),
       sale({ id: 'X2', type: 'preauth-cancel', amount: 100_000, refersTo: 'P2', hour: 16.5 }),
     ];
-    expect(counts(hotel)).toEqual({ saleCount: 1, saleAmount: 60_000, attemptCount: 2, declineCount: 0, refundShare: 0, quickRefundShare: 0 });
+    expect(counts(hotel)).toEqual({
+      saleCount: 1,
+      saleAmount: 60_000,
+      attemptCount: 2,
+      declineCount: 0,
+      refundShare: 0,
+      quickRefundShare: 0,
+    });
   });
 
   it('counts a refund of a completion against it like a refund of a sale', () => {
@@ -96,7 +103,12 @@ describe('zero amounts', () => {
   });
 
   it('are attempts but never sales, so amount signals ignore them', () => {
-    const withZeros = signalsOf([sale({ amount: 10_000 }), sale({ amount: 0, hour: 13 }), decline({ amount: 0, hour: 14 }), sale({ type: 'refund', amount: 0, hour: 15 })]);
+    const withZeros = signalsOf([
+      sale({ amount: 10_000 }),
+      sale({ amount: 0, hour: 13 }),
+      decline({ amount: 0, hour: 14 }),
+      sale({ type: 'refund', amount: 0, hour: 15 }),
+    ]);
     expect({
       saleCount: withZeros.saleCount,
       averageTicket: withZeros.averageTicket,

@@ -71,17 +71,14 @@ export function passesLuhn(digits: string): boolean {
  */
 export function isCardNumberDigits(digits: string): boolean {
   const length = digits.length;
-  if (length < MIN_DIGITS || length > MAX_DIGITS) return false;
-  let issued = false;
+  if (length < MIN_DIGITS || length > MAX_DIGITS || !passesLuhn(digits)) return false;
+  const lead = Number(digits.slice(0, 8));
   for (const range of PREFIX_RANGES) {
     if (!range.lengths.has(length)) continue;
-    const prefix = Number(digits.slice(0, range.width));
-    if (prefix >= range.low && prefix <= range.high) {
-      issued = true;
-      break;
-    }
+    const prefix = Math.floor(lead / 10 ** (8 - range.width));
+    if (prefix >= range.low && prefix <= range.high) return true;
   }
-  return issued && passesLuhn(digits);
+  return false;
 }
 
 /**
@@ -139,21 +136,46 @@ function separatorKind(c: number): 0 | 1 | 2 {
   }
 }
 
-/** True when `text` holds at least 13 decimal digit characters (a cheap pre-check). */
-function hasEnoughDigits(text: string): boolean {
-  if (text.length < MIN_DIGITS) return false;
-  let count = 0;
+/**
+ * True when `text` holds a run of at least 13 digits joined by separators as the scan joins them: a
+ * cheap pre-check (no allocation for ASCII text) that clears timestamps, ids and prose at once.
+ */
+function hasCandidateRun(text: string): boolean {
+  let digits = 0;
+  let visible = 0;
+  let gap = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++count >= MIN_DIGITS) return true;
-    } else if (c >= 0x660) {
+    let isDigit = c >= 48 && c <= 57;
+    if (!isDigit && c >= 0x660) {
       const cp = text.codePointAt(i) as number;
       if (cp > 0xffff) i++;
-      if (digitValue(cp) >= 0 && ++count >= MIN_DIGITS) return true;
+      isDigit = digitValue(cp) >= 0;
     }
+    if (isDigit) {
+      if (++digits >= MIN_DIGITS) return true;
+      visible = 0;
+      gap = 0;
+      continue;
+    }
+    const kind = digits > 0 ? separatorKind(c) : 0;
+    if (kind === 0) {
+      digits = 0;
+      continue;
+    }
+    gap++;
+    if (kind === 1) visible++;
+    if (gap > MAX_GAP || visible > MAX_VISIBLE_SEPARATORS) digits = 0;
   }
   return false;
+}
+
+/** One run being scanned: its digits (ASCII) and, per digit group, where it lies in the run and the text. */
+interface Run {
+  digits: string;
+  readonly groupEnd: number[];
+  readonly textStart: number[];
+  readonly textEnd: number[];
 }
 
 /**
@@ -163,80 +185,68 @@ function hasEnoughDigits(text: string): boolean {
  */
 function cardNumberSpans(text: string, first: boolean): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
-  if (!hasEnoughDigits(text)) return spans;
-  // The current run: digit groups joined by short separator gaps.
-  const groupDigits: string[] = [];
-  const groupStart: number[] = [];
-  const groupEnd: number[] = [];
-  let digits = '';
-  let start = -1;
-  let end = -1;
+  if (text.length < MIN_DIGITS || !hasCandidateRun(text)) return spans;
+  const run: Run = { digits: '', groupEnd: [], textStart: [], textEnd: [] };
+  let inGroup = false;
   let visible = 0;
   let gap = 0;
-  const closeGroup = () => {
-    if (start < 0) return;
-    groupDigits.push(digits);
-    groupStart.push(start);
-    groupEnd.push(end);
-    digits = '';
-    start = -1;
-  };
-  const closeRun = () => {
-    closeGroup();
-    checkRun(groupDigits, groupStart, groupEnd, spans);
-    groupDigits.length = 0;
-    groupStart.length = 0;
-    groupEnd.length = 0;
-  };
-  for (let i = 0; i < text.length && !(first && spans.length > 0); i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const cp = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
     const width = cp > 0xffff ? 2 : 1;
     const value = digitValue(cp);
     if (value >= 0) {
-      if (start < 0) start = i;
-      digits += String.fromCharCode(48 + value);
-      end = i + width;
+      if (!inGroup) {
+        run.textStart.push(i);
+        run.groupEnd.push(0);
+        run.textEnd.push(0);
+        inGroup = true;
+      }
+      run.digits += value;
+      run.groupEnd[run.groupEnd.length - 1] = run.digits.length;
+      run.textEnd[run.textEnd.length - 1] = i + width;
       visible = 0;
       gap = 0;
     } else {
-      const kind = separatorKind(cp);
-      closeGroup();
+      inGroup = false;
+      const kind = run.digits.length > 0 ? separatorKind(cp) : 0;
       if (kind === 0) {
-        if (groupDigits.length > 0) closeRun();
-        gap = 0;
-        visible = 0;
-      } else if (groupDigits.length > 0) {
+        closeRun(run, spans);
+        if (first && spans.length > 0) return spans;
+      } else {
         gap++;
         if (kind === 1) visible++;
         if (gap > MAX_GAP || visible > MAX_VISIBLE_SEPARATORS) {
-          closeRun();
-          gap = 0;
-          visible = 0;
+          closeRun(run, spans);
+          if (first && spans.length > 0) return spans;
         }
       }
     }
     i += width - 1;
   }
-  closeRun();
+  closeRun(run, spans);
   return mergeSpans(spans);
 }
 
-/** Adds to `spans` every sequence of whole groups of a run that is a card number. */
-function checkRun(groups: readonly string[], starts: readonly number[], ends: readonly number[], spans: Array<[number, number]>): void {
-  let total = 0;
-  for (const group of groups) total += group.length;
-  if (total < MIN_DIGITS) return;
-  for (let firstGroup = 0; firstGroup < groups.length; firstGroup++) {
-    let digits = '';
-    for (let last = firstGroup; last < groups.length; last++) {
-      digits += groups[last];
-      if (digits.length > MAX_DIGITS) break;
-      if (digits.length >= MIN_DIGITS && isCardNumberDigits(digits)) {
-        spans.push([starts[firstGroup] as number, ends[last] as number]);
+/** Adds to `spans` every sequence of whole groups of the run that is a card number, and empties the run. */
+function closeRun(run: Run, spans: Array<[number, number]>): void {
+  const { digits, groupEnd, textStart, textEnd } = run;
+  if (digits.length >= MIN_DIGITS) {
+    for (let firstGroup = 0; firstGroup < groupEnd.length; firstGroup++) {
+      const from = firstGroup === 0 ? 0 : (groupEnd[firstGroup - 1] as number);
+      for (let last = firstGroup; last < groupEnd.length; last++) {
+        const length = (groupEnd[last] as number) - from;
+        if (length > MAX_DIGITS) break;
+        if (length >= MIN_DIGITS && isCardNumberDigits(digits.slice(from, groupEnd[last]))) {
+          spans.push([textStart[firstGroup] as number, textEnd[last] as number]);
+        }
       }
     }
   }
+  run.digits = '';
+  groupEnd.length = 0;
+  textStart.length = 0;
+  textEnd.length = 0;
 }
 
 function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
