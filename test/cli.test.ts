@@ -93,8 +93,8 @@ describe('pos-suspension classify', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('error: invalid case file (3 problems):');
     expect(stderr).toContain('  merchant.mcc: expected a 4-digit merchant category code');
-    expect(stderr).toContain('  transactions[0].at: expected an ISO 8601 timestamp with offset');
-    expect(stderr).toContain('  transactions[0].amount: expected a positive integer (minor units)');
+    expect(stderr).toContain('  transactions[0].at: expected an ISO 8601 timestamp, e.g. 2026-03-01T23:30:00+08:00');
+    expect(stderr).toContain('  transactions[0].amount: expected a non-negative integer (minor units)');
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 

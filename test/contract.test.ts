@@ -50,7 +50,7 @@ describe('parseCaseFile', () => {
       sale(),
       sale({ amount: -5 }),
       sale({ amount: 12.5 }),
-      sale({ at: '2026-03-01 12:00' }),
+      sale({ at: '2026-03-01 24:00' }),
       sale({ at: '2026-02-30T12:00:00+08:00' }),
       sale({ status: 'pending' as never }),
       sale({ card: { token: 't', kind: 'gold' as never } }),
@@ -71,10 +71,10 @@ describe('parseCaseFile', () => {
   });
 
   it('says what is wrong in words callers can act on', () => {
-    const [problem] = problemsOf(caseFile([sale({ amount: 0 })]));
-    expect(problem).toEqual({ path: 'transactions[0].amount', message: 'expected a positive integer (minor units)' });
+    const [problem] = problemsOf(caseFile([sale({ amount: -1 })]));
+    expect(problem).toEqual({ path: 'transactions[0].amount', message: 'expected a non-negative integer (minor units)' });
     expect(String(new CaseFileError([problem as never]).message)).toContain(
-      'transactions[0].amount: expected a positive integer (minor units)',
+      'transactions[0].amount: expected a non-negative integer (minor units)',
     );
   });
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TransactionSchema } from '../src/contract/caseFile.js';
 import { fastTransaction } from '../src/contract/fastTransaction.js';
-import { parseTimestamp, TIMESTAMP } from '../src/time/timestamp.js';
+import { parseInstant, parseTimestamp, TIMESTAMP } from '../src/time/timestamp.js';
 import { createLocalClock } from '../src/time/zone.js';
 
 const timestampLike = fc.oneof(
@@ -28,16 +28,20 @@ const timestampLike = fc.oneof(
 
 describe('the fast timestamp parser', () => {
   it('accepts only what the schema pattern accepts, and agrees with Date.parse on the instant (seeded)', () => {
+    // Local date-times (no offset) are read here as UTC, to compare with Date.parse of `…Z`.
+    const asUtc = { instantOfLocal: (localMs: number) => localMs };
     fc.assert(
       fc.property(timestampLike, (text) => {
-        const ms = parseTimestamp(text);
+        const ms = parseTimestamp(text, asUtc);
+        expect(ms !== undefined).toBe(parseTimestamp(text, createLocalClock('Asia/Shanghai')) !== undefined);
         if (ms !== undefined) {
           expect(TIMESTAMP.test(text)).toBe(true);
-          const iso = text
+          const local = parseInstant(text) === undefined;
+          const iso = `${text
             .replace(/^(.{10})[t ]/, '$1T')
             .replace(/z$/, 'Z')
             .replace(/,/, '.')
-            .replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+            .replace(/([+-]\d{2})(\d{2})$/, '$1:$2')}${local ? 'Z' : ''}`;
           const fraction = /\.(\d+)/.exec(iso)?.[1];
           if (!fraction || fraction.length <= 3) expect(ms).toBe(Date.parse(iso));
         }
@@ -68,19 +72,40 @@ const anyValue = fc.oneof(
 );
 /** Usually a valid value, sometimes anything at all. */
 const mostly = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: anyValue, weight: 1 });
-const validAt = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => new Date(ms).toISOString());
+const validAt = fc.oneof(
+  fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => new Date(ms).toISOString()),
+  // Local date-times as Chinese exports write them, and the ends of the accepted range.
+  fc
+    .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) })
+    .map((ms) => new Date(ms).toISOString().slice(0, 19).replace('T', ' ')),
+  fc.constantFrom(
+    '1970-01-01T00:00:00Z',
+    '1969-12-31T23:59:59Z',
+    '9999-12-31T23:59:59Z',
+    '9999-12-31T23:59:59-01:00',
+    '0000-01-01T00:00:00Z',
+    '1900-01-01 00:00:00',
+  ),
+);
 const transactionLike = fc.record(
   {
     id: mostly(fc.constantFrom('t1', 'abc')),
     at: fc.oneof({ arbitrary: validAt, weight: 10 }, { arbitrary: timestampLike, weight: 2 }, { arbitrary: anyValue, weight: 1 }),
-    amount: mostly(fc.integer({ min: -5, max: 2_000_000 })),
+    amount: mostly(fc.oneof(fc.constantFrom(0, -0, 1), fc.integer({ min: -5, max: 2_000_000 }))),
     currency: mostly(fc.constantFrom('CNY', 'usd', 'USDT')),
-    type: mostly(fc.constantFrom('sale', 'refund', 'void', 'SALE')),
+    type: mostly(
+      fc.constantFrom('sale', 'refund', 'void', 'preauth', 'preauth-completion', 'preauth-cancel', 'SALE', 'preauth_completion'),
+    ),
     status: mostly(fc.constantFrom('approved', 'declined', 'reversed', 'ok')),
     responseCode: mostly(fc.constantFrom('00', '55', 55, 0, -1, 1.5, 2 ** 53)),
     card: mostly(
       fc.record(
-        { token: mostly(fc.constant('tok')), kind: mostly(fc.constantFrom('credit', 'debit', 'gold')), extra: anyValue },
+        {
+          token: mostly(fc.constant('tok')),
+          kind: mostly(fc.constantFrom('credit', 'debit', 'gold')),
+          masked: mostly(fc.constantFrom('622588******1234', '622588xxxxxx1234', '6225881234', '622588**1234')),
+          extra: anyValue,
+        },
         { requiredKeys: ['token'] },
       ),
     ),
@@ -88,6 +113,11 @@ const transactionLike = fc.record(
     terminalId: mostly(fc.constant('T1')),
     location: mostly(fc.record({ lat: mostly(fc.double({ min: -100, max: 100 })), lng: mostly(fc.double({ min: -200, max: 200 })) })),
     refersTo: mostly(fc.constant('t0')),
+    referenceNumber: mostly(fc.constantFrom('202610011044', '')),
+    authCode: mostly(fc.constant('A1B2C3')),
+    voucherNumber: mostly(fc.constant('000123')),
+    merchantNumber: mostly(fc.constant('898310048160018')),
+    mcc: mostly(fc.constantFrom('5411', '541', 5411)),
     unknownField: anyValue,
   },
   { requiredKeys: ['id', 'at', 'amount', 'status'] },

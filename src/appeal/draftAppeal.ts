@@ -121,15 +121,16 @@ export function draftAppeal(classification: Classification, options: AppealOptio
     transactionById: new Map(caseFile.transactions.map((tx) => [tx.id, tx])),
     text,
     localTime: localTimeIn(caseFile),
+    instant: instantIn(caseFile),
   };
 
   const conditions = strongestConditions(cause.evidence).filter((c): c is EvidenceCondition => c !== 'stated');
-  const flagged = flaggedBy(members, [...new Set(conditions.map((c) => c.signal))]);
+  const flagged = flaggedBy(members, [...new Set(conditions.map((c) => c.signal))], ctx.instant);
   const rows = flagged.transactions.slice(0, maxTransactions).map((row) => transactionRow(row, ctx));
   const events = flagged.events.slice(0, maxTransactions).map((event) => eventRow(event, ctx));
   const view = {
     addressee: options.addressee ?? text.defaults.addressee,
-    date: ctx.localTime(parseTimestamp(caseFile.window.to) ?? 0).slice(0, 10),
+    date: ctx.localTime(ctx.instant(caseFile.window.to)).slice(0, 10),
     merchant: merchantView(caseFile),
     suspensionDate: suspensionDate(caseFile),
     cause: { title: advice.title, summary: advice.summary },
@@ -199,6 +200,8 @@ interface LetterContext {
   readonly text: AppealText;
   /** `YYYY-MM-DD HH:MM` of an instant in the merchant's zone. */
   readonly localTime: (ms: number) => string;
+  /** Epoch ms of a timestamp of the case file (without an offset it is local time in the merchant's zone). */
+  readonly instant: (at: string) => number;
 }
 
 /** The transactions and events behind a cause's signals, merged. */
@@ -222,7 +225,7 @@ function causeToAppeal(result: Result, asked: CauseId | undefined): CauseResult 
 }
 
 /** Merges the members of the given signals: each transaction once, with the first signal that counted it. */
-function flaggedBy(members: EvidenceMembers, signals: readonly string[]): Flagged {
+function flaggedBy(members: EvidenceMembers, signals: readonly string[], instant: (at: string) => number): Flagged {
   const reasons = new Map<number, string>();
   const events = new Set<CaseEvent>();
   for (const signal of signals) {
@@ -230,7 +233,7 @@ function flaggedBy(members: EvidenceMembers, signals: readonly string[]): Flagge
     for (const i of found?.transactions ?? []) if (!reasons.has(i)) reasons.set(i, signal);
     for (const event of found?.events ?? []) events.add(event);
   }
-  const timeOf = (event: CaseEvent) => parseTimestamp(event.at) ?? 0;
+  const timeOf = (event: CaseEvent) => instant(event.at);
   return {
     transactions: [...reasons.entries()].sort((a, b) => a[0] - b[0]).map(([index, signal]) => ({ index, signal })),
     events: [...events].sort((a, b) => timeOf(a) - timeOf(b)),
@@ -255,7 +258,7 @@ function transactionRow({ index, signal }: Flagged['transactions'][number], ctx:
   const tx = ctx.members.transactions[index] as CaseFile['transactions'][number];
   const status = tx.status === 'approved' ? '' : ` (${text.statusNames[tx.status] ?? tx.status})`;
   return {
-    time: ctx.localTime(parseTimestamp(tx.at) ?? 0),
+    time: ctx.localTime(ctx.instant(tx.at)),
     amount: formatMoney(tx.amount, ctx.caseFile.merchant.currency) + status,
     card: tx.card ? maskToken(tx.card.token) : '—',
     terminal: tx.terminalId ?? '—',
@@ -269,10 +272,10 @@ function eventRow(event: CaseEvent, ctx: LetterContext) {
   const { caseFile } = ctx;
   const disputed = event.transactionId === undefined ? undefined : ctx.transactionById.get(event.transactionId);
   const sale = disputed
-    ? `#${disputed.id} · ${formatMoney(disputed.amount, caseFile.merchant.currency)} · ${ctx.localTime(parseTimestamp(disputed.at) ?? 0)}`
+    ? `#${disputed.id} · ${formatMoney(disputed.amount, caseFile.merchant.currency)} · ${ctx.localTime(ctx.instant(disputed.at))}`
     : undefined;
   return {
-    time: ctx.localTime(parseTimestamp(event.at) ?? 0),
+    time: ctx.localTime(ctx.instant(event.at)),
     type: ctx.text.events[event.type] ?? event.type,
     detail: [sale ?? (event.transactionId ? `#${event.transactionId}` : undefined), event.detail].filter(Boolean).join(' · ') || '—',
   };
@@ -290,14 +293,14 @@ function factsOf(signal: string, ctx: LetterContext): string {
   const found = members.bySignal[signal as SignalName];
   const day = (ms: number) => ctx.localTime(ms).slice(0, 10);
   if (found && found.transactions.length > 0) {
-    const at = (k: number) => parseTimestamp((members.transactions[k] as CaseFile['transactions'][number]).at) ?? 0;
+    const at = (k: number) => ctx.instant((members.transactions[k] as CaseFile['transactions'][number]).at);
     const first = at(found.transactions[0] as number);
     const last = at(found.transactions[found.transactions.length - 1] as number);
     const template = found.transactions.length === 1 ? text.facts.oneTransaction : text.facts.transactions;
     return render(template, { n: found.transactions.length, from: day(first), to: day(last) });
   }
   if (found && found.events.length > 0) {
-    const dates = [...new Set(found.events.map((e) => day(parseTimestamp(e.at) ?? 0)))];
+    const dates = [...new Set(found.events.map((e) => day(ctx.instant(e.at))))];
     return render(text.facts.events, { n: found.events.length, dates: dates.slice(0, 6).join(', ') + (dates.length > 6 ? ', …' : '') });
   }
   return statusFact(signal, ctx);
@@ -322,9 +325,7 @@ function statusFact(signal: string, ctx: LetterContext): string {
       return text.facts.kycUnverified;
     case 'dormantDays': {
       const last = ctx.members.lastApprovedSale;
-      return last
-        ? render(text.facts.dormant, { date: ctx.localTime(parseTimestamp(last.at) ?? 0).slice(0, 10) })
-        : text.facts.dormantNever;
+      return last ? render(text.facts.dormant, { date: ctx.localTime(ctx.instant(last.at)).slice(0, 10) }) : text.facts.dormantNever;
     }
     case 'mccUnderRectification':
     case 'mccKnown':
@@ -344,6 +345,11 @@ function formatMoney(minor: number, currency: string): string {
 }
 
 /** `YYYY-MM-DD HH:MM` of an instant in the merchant's zone. */
+function instantIn(caseFile: CaseFile): (at: string) => number {
+  const clock = createLocalClock(caseFile.merchant.timezone);
+  return (at) => parseTimestamp(at, clock) ?? 0;
+}
+
 function localTimeIn(caseFile: CaseFile): (ms: number) => string {
   const clock = createLocalClock(caseFile.merchant.timezone);
   return (ms) => new Date(ms + clock.offsetAt(ms)).toISOString().slice(0, 16).replace('T', ' ');

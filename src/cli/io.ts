@@ -2,6 +2,7 @@
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRulePack, mergeRulePacks, type RulePack, RulePackError } from '../index.js';
+import { stripBom } from './bom.js';
 
 /** A CLI failure with an exit code and a one-line message (plus optional detail lines). */
 export class CliError extends Error {
@@ -15,18 +16,18 @@ export class CliError extends Error {
   }
 }
 
-/** Reads all of standard input as text. */
+/** Reads all of standard input as text (a leading byte order mark dropped). */
 export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
+  return stripBom(Buffer.concat(chunks).toString('utf8'));
 }
 
-/** Reads a file (or `-` for stdin) as text; unreadable input is exit code 2. */
+/** Reads a file (or `-` for stdin) as text, a leading byte order mark dropped; unreadable input is exit code 2. */
 export async function readText(path: string, stdin: NodeJS.ReadableStream): Promise<string> {
   if (path === '-') return readStdin(stdin);
   try {
-    return readFileSync(path, 'utf8');
+    return stripBom(readFileSync(path, 'utf8'));
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
   }
@@ -67,7 +68,7 @@ export function readRulePack(path: string): RulePack {
   if (files.length === 0) throw new CliError(`no .json rule pack in ${path}`, 2);
   const packs = files.map((file) => {
     try {
-      return loadRulePack(parseJson(readFileSync(file, 'utf8'), file));
+      return loadRulePack(parseJson(stripBom(readFileSync(file, 'utf8')), file));
     } catch (error) {
       if (error instanceof RulePackError) {
         throw new CliError(

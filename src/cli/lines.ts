@@ -6,7 +6,9 @@
 /** One line of input, or a note that line `number` was too long. */
 export type Line = { readonly number: number; readonly text: string } | { readonly number: number; readonly tooLong: true };
 
-/** Yields the lines of `stream` (UTF-8, `\n` or `\r\n`), numbered from 1. */
+import { stripBom } from './bom.js';
+
+/** Yields the lines of `stream` (UTF-8, `\n` or `\r\n`, a byte order mark at the start of a line dropped), numbered from 1. */
 export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLineBytes: number): AsyncGenerator<Line> {
   let parts: Buffer[] = [];
   let size = 0;
@@ -20,7 +22,7 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine
       size = 0;
       return { number, tooLong: true };
     }
-    const text = Buffer.concat(parts, size).toString('utf8').replace(/\r$/, '');
+    const text = stripBom(Buffer.concat(parts, size).toString('utf8').replace(/\r$/, ''));
     parts = [];
     size = 0;
     return { number, text };

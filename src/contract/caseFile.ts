@@ -3,31 +3,45 @@
  * TypeScript types and the published JSON Schema are both derived from these zod schemas.
  */
 import { z } from 'zod';
-import { DATE_ONLY, parseDate, parseTimestamp, TIMESTAMP } from '../time/timestamp.js';
+import { checkDate, checkTimestamp, DATE_ONLY, TIMESTAMP } from '../time/timestamp.js';
 
 const MAX_ID_LENGTH = 128;
 const MAX_TEXT_LENGTH = 2000;
 /** 10^13 minor units (100 billion CNY): larger than any real single card sale, small enough to sum safely. */
 const MAX_AMOUNT = 10_000_000_000_000;
 
-/** An ISO 8601 timestamp with an explicit offset or `Z`, e.g. `2026-03-01T23:30:00+08:00`. */
+const TIMESTAMP_FORM = 'expected an ISO 8601 timestamp, e.g. 2026-03-01T23:30:00+08:00, or 2026-03-01 23:30:00 for local time';
+const OUT_OF_RANGE = 'is outside 1970–9999: a placeholder date such as 1900-01-01 or 0001-01-01? leave the field out instead';
+
+/**
+ * An ISO 8601 timestamp: with an offset or `Z` (`2026-03-01T23:30:00+08:00`, `…+0800`), or without one
+ * (`2026-03-01 23:30:00`, `2026-03-01T23:30:00.120`), which is local time in `merchant.timezone`.
+ * Years 1970–9999; hour 24 and leap seconds are refused.
+ */
 export const TimestampSchema = z
   .string({ error: 'expected an ISO 8601 timestamp string' })
   .max(64, { error: 'timestamp is too long' })
-  .regex(TIMESTAMP, { error: 'expected an ISO 8601 timestamp with offset, e.g. 2026-03-01T23:30:00+08:00', abort: true })
-  .refine((text) => parseTimestamp(text) !== undefined, {
-    error: 'expected an ISO 8601 timestamp with offset, e.g. 2026-03-01T23:30:00+08:00',
+  .regex(TIMESTAMP, { error: TIMESTAMP_FORM, abort: true })
+  .refine((text) => checkTimestamp(text) !== 'invalid', {
+    error: 'is not a real date and time (month 1–12, day within the month, hour 0–23, minute and second 0–59, offset within ±18:00)',
+    abort: true,
   })
-  .meta({ description: 'ISO 8601 timestamp with an offset or Z', examples: ['2026-03-01T23:30:00+08:00'] });
+  .refine((text) => checkTimestamp(text) === 'ok', { error: OUT_OF_RANGE })
+  .meta({
+    description: 'ISO 8601 timestamp; without an offset it is local time in merchant.timezone. Years 1970–9999.',
+    examples: ['2026-03-01T23:30:00+08:00', '2026-03-01 23:30:00'],
+  });
 
-/** A timestamp with offset, or a plain calendar date `YYYY-MM-DD` (a local day in the merchant's zone). */
+/** A timestamp, or a plain calendar date `YYYY-MM-DD` (a local day in the merchant's zone). */
 export const DateOrTimestampSchema = z
   .string({ error: 'expected an ISO 8601 date or timestamp string' })
   .max(64, { error: 'date is too long' })
   .meta({ anyOf: [{ pattern: TIMESTAMP.source }, { pattern: DATE_ONLY.source }] })
-  .refine((text) => parseTimestamp(text) !== undefined || parseDate(text) !== undefined, {
-    error: 'expected an ISO 8601 date (2026-03-01) or timestamp with offset',
-  });
+  .refine((text) => checkTimestamp(text) !== 'invalid' || checkDate(text) !== 'invalid', {
+    error: 'expected an ISO 8601 date (2026-03-01) or timestamp (2026-03-01T10:00:00+08:00, or 2026-03-01 10:00:00 for local time)',
+    abort: true,
+  })
+  .refine((text) => checkTimestamp(text) === 'ok' || checkDate(text) === 'ok', { error: OUT_OF_RANGE });
 
 const Id = z
   .string({ error: 'expected a string id' })
@@ -37,6 +51,13 @@ const Id = z
 const Text = z.string({ error: 'expected a string' }).max(MAX_TEXT_LENGTH, {
   error: `must be at most ${MAX_TEXT_LENGTH} characters`,
 });
+
+/** Money in integer minor units (fen for CNY) of a transaction: zero allowed (verifications, zero-amount declines). */
+const TransactionAmount = z
+  .number({ error: 'expected a non-negative integer (minor units)' })
+  .int({ error: 'expected a non-negative integer (minor units)' })
+  .nonnegative({ error: 'expected a non-negative integer (minor units)' })
+  .max(MAX_AMOUNT, { error: 'amount is implausibly large (over 10^13 minor units)' });
 
 /** Money in integer minor units (fen for CNY), strictly positive. */
 const Amount = z
@@ -137,13 +158,22 @@ export const CardSchema = z.object({
     .describe('Masked card number, first six and last four digits (622588******1234)'),
 });
 
+/**
+ * Transaction types: sales, refunds (退货) and voids (撤销), and pre-authorisations (预授权) with their
+ * completion (预授权完成, the sale) and cancel (预授权撤销, releases the hold; not a refund).
+ */
+export const TRANSACTION_TYPES = ['sale', 'refund', 'void', 'preauth', 'preauth-completion', 'preauth-cancel'] as const;
+
 /** One card-present transaction attempt at the merchant's terminals. */
 export const TransactionSchema = z.object({
   id: Id,
   at: TimestampSchema,
-  amount: Amount,
+  amount: TransactionAmount.describe('Minor units; 0 for a verification or a zero-amount decline (never counted as a sale)'),
   currency: Currency.optional().describe('Defaults to the merchant currency'),
-  type: z.enum(['sale', 'refund', 'void'], { error: 'expected sale, refund or void' }).default('sale'),
+  type: z
+    .enum(TRANSACTION_TYPES, { error: `expected one of ${TRANSACTION_TYPES.join(', ')}` })
+    .default('sale')
+    .describe('sale (消费), refund (退货), void (撤销), preauth (预授权), preauth-completion (预授权完成), preauth-cancel (预授权撤销)'),
   status: z.enum(['approved', 'declined', 'reversed'], { error: 'expected approved, declined or reversed' }),
   responseCode: z
     .union([Id, z.number().int().nonnegative().transform(String)], { error: 'expected a response code string' })
@@ -157,7 +187,9 @@ export const TransactionSchema = z.object({
     .optional(),
   terminalId: Id.optional(),
   location: LocationSchema.optional(),
-  refersTo: Id.optional().describe('For a refund or void: the id of the sale it reverses'),
+  refersTo: Id.optional().describe(
+    'For a refund or void: the sale it reverses; for a pre-authorisation completion or cancel: the pre-authorisation',
+  ),
   referenceNumber: Id.optional().describe('Retrieval reference number (参考号)'),
   authCode: Id.optional().describe('Authorisation code (授权码)'),
   voucherNumber: Id.optional().describe('Voucher / trace number (凭证号)'),

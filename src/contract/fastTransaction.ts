@@ -5,12 +5,12 @@
  * zod, which then reports every problem with its path. zod stays the definition of the contract.
  */
 
-import { parseTimestamp } from '../time/timestamp.js';
-import { MASKED_CARD, type Transaction } from './caseFile.js';
+import { checkTimestamp } from '../time/timestamp.js';
+import { MASKED_CARD, TRANSACTION_TYPES, type Transaction } from './caseFile.js';
 
 const MAX_ID = 128;
 const MAX_AMOUNT = 10_000_000_000_000;
-const TYPES = new Set(['sale', 'refund', 'void']);
+const TYPES: ReadonlySet<string> = new Set(TRANSACTION_TYPES);
 const STATUSES = new Set(['approved', 'declined', 'reversed']);
 const KINDS = new Set(['credit', 'debit', 'prepaid', 'unknown']);
 const ENTRY_MODES = new Set(['chip', 'contactless', 'swipe', 'keyed', 'fallback', 'qr']);
@@ -35,8 +35,8 @@ export function fastTransaction(raw: unknown): Transaction | undefined {
   if (!isRecord(raw)) return undefined;
   const { id, at, amount, currency, type, status, responseCode, card, entryMode, terminalId, location, mcc } = raw;
   if (!isId(id)) return undefined;
-  if (typeof at !== 'string' || at.length > 64 || parseTimestamp(at) === undefined) return undefined;
-  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0 || amount > MAX_AMOUNT) return undefined;
+  if (typeof at !== 'string' || at.length > 64 || checkTimestamp(at) !== 'ok') return undefined;
+  if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0 || amount > MAX_AMOUNT) return undefined;
   if (typeof status !== 'string' || !STATUSES.has(status)) return undefined;
   const tx: Record<string, unknown> = { id, at, amount };
   if (currency !== undefined) {

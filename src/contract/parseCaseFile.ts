@@ -4,8 +4,17 @@
  */
 import type { z } from 'zod';
 import { containsPan, maskPans } from '../text/cardNumber.js';
-import { formatUtc, MS_PER_DAY, parseDate, parseTimestamp } from '../time/timestamp.js';
-import { isKnownTimeZone } from '../time/zone.js';
+import {
+  formatUtc,
+  isLocalNearRangeEdge,
+  type LocalTimeResolver,
+  MAX_INSTANT,
+  MIN_INSTANT,
+  MS_PER_DAY,
+  parseDate,
+  parseTimestamp,
+} from '../time/timestamp.js';
+import { createLocalClock, isKnownTimeZone } from '../time/zone.js';
 import { type CaseFile, CaseFileSchema } from './caseFile.js';
 import { CaseFileError, formatPath, type Problem } from './errors.js';
 import { fastTransactions } from './fastTransaction.js';
@@ -38,7 +47,7 @@ export function parseCaseFile(input: unknown, limits: Partial<Limits> = {}): Cas
   const caseFile = validate(input as Record<string, unknown>);
   const problems = crossFieldProblems(caseFile);
   if (problems.length > 0) throw new CaseFileError(problems);
-  return { ...caseFile, window: resolveWindow(caseFile) };
+  return { ...caseFile, window: resolveWindow(caseFile, createLocalClock(caseFile.merchant.timezone)) };
 }
 
 /**
@@ -164,8 +173,27 @@ function crossFieldProblems(caseFile: ParsedCase): Problem[] {
       });
     }
   }
+  if (!isKnownTimeZone(merchant.timezone)) return problems;
+  // Local timestamps are instants only in the merchant's zone: the window order, and the range of
+  // local values written within a day of 1970-01-01 or 9999-12-31, are checked here.
+  const clock = createLocalClock(merchant.timezone);
+  const checkRange = (text: string | undefined, path: () => string) => {
+    if (text === undefined || !isLocalNearRangeEdge(text) || problems.length >= MAX_PROBLEMS) return;
+    const ms = parseTimestamp(text, clock);
+    if (ms === undefined || ms < MIN_INSTANT || ms > MAX_INSTANT) {
+      problems.push({ path: path(), message: `is outside 1970–9999 in ${merchant.timezone}` });
+    }
+  };
   const window = caseFile.window;
-  if (window && (parseTimestamp(window.from) ?? 0) > (parseTimestamp(window.to) ?? 0)) {
+  checkRange(window?.from, () => 'window.from');
+  checkRange(window?.to, () => 'window.to');
+  checkRange(merchant.registeredAt, () => 'merchant.registeredAt');
+  checkRange(merchant.kyc?.documentsExpireAt, () => 'merchant.kyc.documentsExpireAt');
+  checkRange(merchant.contract?.endsAt, () => 'merchant.contract.endsAt');
+  checkRange(merchant.suspension?.at, () => 'merchant.suspension.at');
+  for (let i = 0; i < transactions.length; i++) checkRange(transactions[i]?.at, () => `transactions[${i}].at`);
+  for (let i = 0; i < caseFile.events.length; i++) checkRange(caseFile.events[i]?.at, () => `events[${i}].at`);
+  if (window && (parseTimestamp(window.from, clock) ?? 0) > (parseTimestamp(window.to, clock) ?? 0)) {
     problems.push({ path: 'window', message: 'from is after to' });
   }
   return problems;
@@ -176,12 +204,12 @@ function crossFieldProblems(caseFile: ParsedCase): Problem[] {
  * the last event and the suspension date (chargebacks arrive after the sales they dispute, and a
  * dormant merchant's window must reach its suspension).
  */
-function resolveWindow(caseFile: ParsedCase): CaseFile['window'] {
+function resolveWindow(caseFile: ParsedCase, clock: LocalTimeResolver): CaseFile['window'] {
   if (caseFile.window) return caseFile.window;
   let from = Number.POSITIVE_INFINITY;
   let to = Number.NEGATIVE_INFINITY;
   const widen = (text: string | undefined, isStart: boolean) => {
-    const ms = text === undefined ? undefined : instantOf(text);
+    const ms = text === undefined ? undefined : instantOf(text, clock);
     if (ms === undefined) return;
     if (isStart && ms < from) from = ms;
     if (ms > to) to = ms;
@@ -196,8 +224,8 @@ function resolveWindow(caseFile: ParsedCase): CaseFile['window'] {
 }
 
 /** A timestamp's instant, or for a plain date the end of that day in UTC (dates only widen the window). */
-function instantOf(text: string): number | undefined {
-  const ms = parseTimestamp(text);
+function instantOf(text: string, clock: LocalTimeResolver): number | undefined {
+  const ms = parseTimestamp(text, clock);
   if (ms !== undefined) return ms;
   const day = parseDate(text);
   return day === undefined ? undefined : (day + 1) * MS_PER_DAY - 1000;

@@ -2,8 +2,10 @@
  * The signal catalog: every signal's name, family, type, unit, possible range and exact definition.
  * It is the single source for the `Signals` type, rule-pack validation (facts must be signal names),
  * the rule-pack lint (thresholds inside the range) and `docs/signals.md` (generated from it).
- * "Sales" are approved sales inside the window unless a definition says otherwise; "days" are local
- * days in the merchant's time zone. Every share of an empty set is 0.
+ * "Sales" are approved sales and pre-authorisation completions (预授权完成) of a positive amount
+ * inside the window unless a definition says otherwise (a pre-authorisation alone, a zero-amount
+ * verification and a pre-authorisation cancel are not sales); "days" are local days in the merchant's
+ * time zone. Every share of an empty set is 0.
  */
 
 /** Signal families, one source file each. */
@@ -167,7 +169,10 @@ export const SIGNAL_CATALOG = {
     'fabrication',
     'Share of approved sales whose amount equals the most frequent amount; 0 with fewer than 20 sales.',
   ),
-  refundShare: shareOf('fabrication', 'Approved refunds and voids / saleCount, capped at 1.'),
+  refundShare: shareOf(
+    'fabrication',
+    'Approved refunds and voids of a positive amount / saleCount, capped at 1; a pre-authorisation cancel (deposit released) is not a refund.',
+  ),
   quickRefundShare: shareOf(
     'fabrication',
     'Approved refunds and voids made within `quickRefundHours` (24) of the sale they reverse (by `refersTo`, else the latest earlier sale with the same card and amount) / saleCount, capped at 1. In categories that take deposits as sales (`src/signals/data/deposit-mccs.json`: hotels, rental, hospitals), a refund of the full sale amount on a later local day is a deposit released and does not count.',
@@ -188,8 +193,11 @@ export const SIGNAL_CATALOG = {
   keyedShare: shareOf('fabrication', 'Share of approved sales with entry mode `keyed`.'),
   fallbackShare: shareOf('fabrication', 'Share of approved sales with entry mode `fallback` (chip read failed, magnetic stripe used).'),
   // failures
-  attemptCount: count('failures', 'Sale attempts in the window: approved or declined sales.'),
-  declineCount: count('failures', 'Declined sale attempts.'),
+  attemptCount: count(
+    'failures',
+    'Sale attempts in the window: approved or declined sales and pre-authorisations (zero amounts included), and declined completions; an approved completion is not a second attempt.',
+  ),
+  declineCount: count('failures', 'Declined sale attempts (sales, pre-authorisations and completions).'),
   declineRate: shareOf('failures', 'declineCount / attemptCount.'),
   outageDeclineCount: count(
     'failures',

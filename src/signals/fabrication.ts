@@ -118,9 +118,10 @@ function refundSignals(p: Prepared, quickReversed: Uint8Array): { refundShare: n
   const lastSaleByCardAmount = new Map<string, number>();
   let quick = 0;
   for (let i = 0; i < txs.length; i++) {
+    const f = p.flags[i] as number;
+    if ((f & (FLAG.sale | FLAG.reversal)) === 0) continue;
     const tx = txs[i] as (typeof txs)[number];
-    if (tx.status !== 'approved') continue;
-    if (tx.type === 'sale') {
+    if (f & FLAG.sale) {
       if (referred.has(tx.id)) saleById.set(tx.id, i);
       if (tx.card && unnamedAmounts.has(tx.amount)) lastSaleByCardAmount.set(`${tx.card.token}|${tx.amount}`, i);
       continue;

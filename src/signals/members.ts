@@ -317,7 +317,7 @@ export interface EvidenceMembers {
  */
 export function membersOf(p: Prepared, signals: readonly string[]): EvidenceMembers {
   const bySignal: Partial<Record<SignalName, SignalMembers>> = {};
-  const timeOf = (event: CaseEvent) => parseTimestamp(event.at) ?? 0;
+  const timeOf = (event: CaseEvent) => parseTimestamp(event.at, p.clock) ?? 0;
   for (const signal of signals) {
     const eventType = EVENT_SIGNALS[signal as SignalName];
     const events = eventType ? p.events.filter((e) => e.type === eventType).sort((a, b) => timeOf(a) - timeOf(b)) : [];
@@ -332,5 +332,5 @@ export function membersOf(p: Prepared, signals: readonly string[]): EvidenceMemb
 /** The approved sale whose time `prepare` took as the last one (the first of equal times, in file order). */
 function lastApprovedSaleOf(p: Prepared): Transaction | undefined {
   if (Number.isNaN(p.lastApprovedSaleMs)) return undefined;
-  return p.caseFile.transactions.find((tx) => isApprovedSale(tx) && parseTimestamp(tx.at) === p.lastApprovedSaleMs);
+  return p.caseFile.transactions.find((tx) => isApprovedSale(tx) && parseTimestamp(tx.at, p.clock) === p.lastApprovedSaleMs);
 }

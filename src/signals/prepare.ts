@@ -50,11 +50,15 @@ const MS_PER_HOUR = 3_600_000;
 
 /** Bits of `Prepared.flags`: read once per transaction here, so the families loop over typed arrays. */
 export const FLAG = {
-  /** Approved sale: the only kind that counts as a sale. */
+  /** Approved sale or pre-authorisation completion of a positive amount: the only kind that counts as a sale. */
   sale: 1,
-  /** Sale attempt: an approved or declined sale. */
+  /**
+   * Authorisation attempt: an approved or declined sale or pre-authorisation (a verification of zero
+   * amount included), or a declined completion. An approved completion is a sale but not a new
+   * attempt: its pre-authorisation was the attempt.
+   */
   attempt: 2,
-  /** Declined sale attempt. */
+  /** Declined attempt (sale, pre-authorisation or completion). */
   declined: 4,
   /** Paid with a credit card. */
   credit: 8,
@@ -62,25 +66,37 @@ export const FLAG = {
   keyed: 16,
   /** Chip read failed, magnetic stripe used. */
   fallback: 32,
-  /** Approved refund or void. */
+  /** Approved refund or void of a positive amount (a pre-authorisation cancel is neither). */
   reversal: 64,
 } as const;
 
+/**
+ * The flags of one transaction. Pre-authorisations (预授权) hold funds without selling: an approved
+ * `preauth` is an attempt but no sale, its `preauth-completion` (预授权完成) is the sale, and a
+ * `preauth-cancel` (预授权撤销, a hotel deposit released at check-out) is neither a sale nor a refund.
+ * Zero amounts (verifications) are attempts but never sales or reversals.
+ */
 function flagsOf(tx: Transaction): number {
   let f = 0;
-  if (tx.type === 'sale') {
-    if (tx.status === 'approved') f |= FLAG.sale | FLAG.attempt;
-    else if (tx.status === 'declined') f |= FLAG.declined | FLAG.attempt;
-  } else if (tx.status === 'approved') f |= FLAG.reversal;
+  const { type, status } = tx;
+  if (status === 'declined') {
+    if (type === 'sale' || type === 'preauth' || type === 'preauth-completion') f |= FLAG.declined | FLAG.attempt;
+  } else if (status === 'approved') {
+    if (type === 'sale' || type === 'preauth-completion') {
+      if (tx.amount > 0) f |= FLAG.sale;
+      if (type === 'sale') f |= FLAG.attempt;
+    } else if (type === 'preauth') f |= FLAG.attempt;
+    else if ((type === 'refund' || type === 'void') && tx.amount > 0) f |= FLAG.reversal;
+  }
   if (tx.card?.kind === 'credit') f |= FLAG.credit;
   if (tx.entryMode === 'keyed') f |= FLAG.keyed;
   else if (tx.entryMode === 'fallback') f |= FLAG.fallback;
   return f;
 }
 
-/** True when `tx` is an approved sale, the only kind that counts as a sale. */
+/** True when `tx` counts as a sale: an approved sale or pre-authorisation completion of a positive amount. */
 export function isApprovedSale(tx: Transaction): boolean {
-  return tx.type === 'sale' && tx.status === 'approved';
+  return tx.status === 'approved' && tx.amount > 0 && (tx.type === 'sale' || tx.type === 'preauth-completion');
 }
 
 /** Resolves the options for one merchant: case-file thresholds win over classifier options. */
@@ -97,8 +113,8 @@ export function resolveOptions(caseFile: CaseFile, options: Partial<SignalOption
 /** Builds the {@link Prepared} view. The case file must come from `parseCaseFile`. */
 export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}): Prepared {
   const clock = createLocalClock(caseFile.merchant.timezone);
-  const windowFrom = parseTimestamp(caseFile.window.from) ?? 0;
-  const windowTo = parseTimestamp(caseFile.window.to) ?? 0;
+  const windowFrom = parseTimestamp(caseFile.window.from, clock) ?? 0;
+  const windowTo = parseTimestamp(caseFile.window.to, clock) ?? 0;
 
   const all = caseFile.transactions;
   const allMs = new Float64Array(all.length);
@@ -106,7 +122,7 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
   let lastApprovedSaleMs = Number.NaN;
   for (let i = 0; i < all.length; i++) {
     const tx = all[i] as Transaction;
-    const at = parseTimestamp(tx.at) ?? 0;
+    const at = parseTimestamp(tx.at, clock) ?? 0;
     allMs[i] = at;
     if (at >= windowFrom && at <= windowTo) inside.push(i);
     if (at <= windowTo && isApprovedSale(tx) && !(at <= lastApprovedSaleMs)) lastApprovedSaleMs = at;
@@ -165,7 +181,7 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
 
   const events: CaseEvent[] = [];
   for (const event of caseFile.events) {
-    const at = parseTimestamp(event.at) ?? 0;
+    const at = parseTimestamp(event.at, clock) ?? 0;
     if (at >= windowFrom && at <= windowTo) events.push(event);
   }
 

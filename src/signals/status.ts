@@ -37,7 +37,7 @@ function wholeDays(ms: number): number {
 
 /** A timestamp's instant, or for a plain date the start of that local day in the merchant's zone. */
 function instantOf(p: Prepared, text: string): number | undefined {
-  const ms = parseTimestamp(text);
+  const ms = parseTimestamp(text, p.clock);
   if (ms !== undefined) return ms;
   const day = parseDate(text);
   if (day === undefined) return undefined;

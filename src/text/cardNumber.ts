@@ -1,10 +1,47 @@
 /**
- * Detection of primary account numbers (full card numbers, PCI DSS "PAN").
- * A PAN is 13–19 digits that pass the Luhn check; people write them with spaces or dashes.
+ * Detection of primary account numbers (full card numbers, PCI DSS "PAN"), for every string the
+ * library accepts or prints.
+ *
+ * A card number is 13–19 digits that pass the Luhn check AND carry a card scheme's issuer prefix with
+ * a length that scheme issues (table: `data/card-issuers.json`, ISO/IEC 7812). So acquirer-assigned
+ * identifiers that happen to pass Luhn — a 15-digit merchant number (商户编号) such as 898…, an 8-digit
+ * terminal id (终端号), a 12-digit reference number (参考号) — are not card numbers.
+ *
+ * Digits may be written in any Unicode decimal digits (`\p{Nd}`: full-width ４, Arabic-Indic ٤,
+ * Devanagari ४, …), and digit groups may be joined by separators: spaces of every width, dots, dashes,
+ * underscores, slashes, zero-width characters, soft hyphens, line breaks and tabs. Up to
+ * {@link MAX_VISIBLE_SEPARATORS} visible separators (and {@link MAX_GAP} characters in all) may stand
+ * between two groups. Every sequence of whole groups of 13–19 digits is checked, so
+ * "4111 1111 1111 1111 2026" is still caught. The scan is linear: no regular expression backtracks.
  */
+import issuers from './data/card-issuers.json';
 
-/** Runs of digits, optionally grouped by single spaces or dashes, that could hold a PAN. */
-const DIGIT_RUN = /\d(?:[ -]?\d){12,}/g;
+const MIN_DIGITS = 13;
+const MAX_DIGITS = 19;
+/** Visible separators allowed between two digit groups ("4111 - 1111" has three). */
+const MAX_VISIBLE_SEPARATORS = 3;
+/** Characters allowed between two digit groups, invisible ones included. */
+const MAX_GAP = 8;
+const MASK = '[card number removed]';
+
+/** One prefix range of the issuer table: the first `width` digits, as a number, within [low, high]. */
+interface PrefixRange {
+  readonly width: number;
+  readonly low: number;
+  readonly high: number;
+  readonly lengths: ReadonlySet<number>;
+}
+
+/** The issuer table, read once from the data file (a constant). */
+const PREFIX_RANGES: readonly PrefixRange[] = issuers.schemes.flatMap((scheme) =>
+  scheme.prefixes.map((prefix) => {
+    const [low = '', high = low] = prefix.split('-');
+    return { width: low.length, low: Number(low), high: Number(high), lengths: new Set(scheme.lengths) };
+  }),
+);
+
+/** A single Unicode decimal digit (general category Nd). */
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
 
 /** True when `digits` (only 0-9) passes the Luhn (mod 10) check. */
 export function passesLuhn(digits: string): boolean {
@@ -23,67 +60,253 @@ export function passesLuhn(digits: string): boolean {
 }
 
 /**
- * True when `text` contains a PAN-like value: a run of 13–19 digits (single spaces or dashes allowed
- * between them) that passes Luhn. In a longer run, every sequence of whole digit groups of 13–19
- * digits is checked, so "4111 1111 1111 1111 2026" is still caught.
- */
-export function containsPan(text: string): boolean {
-  if (text.length < 13 || longestDigitRun(text) < 13) return false;
-  for (const match of text.matchAll(DIGIT_RUN)) {
-    if (runHoldsPan(match[0])) return true;
-  }
-  return false;
-}
-
-/** Digits in the longest run of digits joined by single spaces or dashes (a cheap pre-check). */
-function longestDigitRun(text: string): number {
-  let best = 0;
-  let current = 0;
-  let separatorBefore = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      current++;
-      separatorBefore = false;
-      if (current > best) best = current;
-    } else if ((c === 32 || c === 45) && current > 0 && !separatorBefore) {
-      separatorBefore = true;
-    } else {
-      current = 0;
-      separatorBefore = false;
-    }
-  }
-  return best;
-}
-
-function runHoldsPan(run: string): boolean {
-  const groups = run.split(/[ -]/);
-  for (let first = 0; first < groups.length; first++) {
-    let digits = '';
-    for (let last = first; last < groups.length; last++) {
-      digits += groups[last];
-      if (digits.length > 19) break;
-      if (digits.length >= 13 && passesLuhn(digits)) return true;
-    }
-  }
-  return false;
-}
-
-/** True when the whole of `value` is a PAN (13–19 digits with optional spaces or dashes, Luhn-valid). */
-export function isPan(value: string): boolean {
-  const digits = value.replace(/[ -]/g, '');
-  return /^\d{13,19}$/.test(digits) && /^\d(?:[ -]?\d)+$/.test(value) && passesLuhn(digits);
-}
-
-/**
- * Replaces every PAN-like digit run (13–19 digits, Luhn-valid) in `text` with a mask, for text that
- * must be shown or logged anyway: error messages, untrusted names.
+ * True when `digits` (only 0-9) is a card number: 13–19 digits, a scheme's issuer prefix with a
+ * length that scheme issues, and a valid Luhn check digit.
  *
  * @example
  * ```ts
- * maskPans('card 4111 1111 1111 1111 declined'); // 'card [card number removed] declined'
+ * isCardNumberDigits('4111111111111111'); // true (Visa)
+ * isCardNumberDigits('898310048160019');  // false: passes Luhn, but no scheme issues 898… in 15 digits
+ * ```
+ */
+export function isCardNumberDigits(digits: string): boolean {
+  const length = digits.length;
+  if (length < MIN_DIGITS || length > MAX_DIGITS || !passesLuhn(digits)) return false;
+  const lead = Number(digits.slice(0, 8));
+  for (const range of PREFIX_RANGES) {
+    if (!range.lengths.has(length)) continue;
+    const prefix = Math.floor(lead / 10 ** (8 - range.width));
+    if (prefix >= range.low && prefix <= range.high) return true;
+  }
+  return false;
+}
+
+/**
+ * The value (0–9) of the decimal digit with code point `cp`, or -1. Unicode encodes every Nd digit in
+ * runs of ten from 0 to 9, so the value is the distance from the start of its run, modulo 10.
+ */
+function digitValue(cp: number): number {
+  if (cp >= 48 && cp <= 57) return cp - 48;
+  if (cp < 0x660 || (cp >= 0x1c5a && cp < 0xa620) || (cp >= 0xabfa && cp < 0xff10)) return -1;
+  if (cp >= 0xff10 && cp <= 0xff19) return cp - 0xff10;
+  if (!DECIMAL_DIGIT.test(String.fromCodePoint(cp))) return -1;
+  let zero = cp;
+  while (cp - zero < 60 && DECIMAL_DIGIT.test(String.fromCodePoint(zero - 1))) zero--;
+  return (cp - zero) % 10;
+}
+
+/** 1 for a visible separator, 2 for an invisible one, 0 for anything else. */
+function separatorKind(c: number): 0 | 1 | 2 {
+  switch (c) {
+    case 0x20: // space
+    case 0x09: // tab
+    case 0x0a: // line feed
+    case 0x0b:
+    case 0x0c:
+    case 0x0d: // carriage return
+    case 0x2d: // hyphen-minus
+    case 0x2e: // full stop
+    case 0x2f: // solidus
+    case 0x5f: // low line
+    case 0x85: // next line
+    case 0xa0: // no-break space
+    case 0x1680:
+    case 0x202f: // narrow no-break space
+    case 0x205f:
+    case 0x2028:
+    case 0x2029:
+    case 0x2212: // minus sign
+    case 0x3000: // ideographic space
+    case 0xff0d: // full-width hyphen-minus
+    case 0xff0e: // full-width full stop
+    case 0xff0f: // full-width solidus
+    case 0xff3f: // full-width low line
+      return 1;
+    case 0xad: // soft hyphen
+    case 0x180e:
+    case 0x200b: // zero-width space
+    case 0x200c: // zero-width non-joiner
+    case 0x200d: // zero-width joiner
+    case 0x2060: // word joiner
+    case 0xfeff: // zero-width no-break space (BOM)
+      return 2;
+    default:
+      // En quad … hair space (U+2000–U+200A) and hyphen … horizontal bar (U+2010–U+2015).
+      return (c >= 0x2000 && c <= 0x200a) || (c >= 0x2010 && c <= 0x2015) ? 1 : 0;
+  }
+}
+
+/**
+ * True when `text` holds a run of at least 13 digits joined by separators as the scan joins them: a
+ * cheap pre-check (no allocation for ASCII text) that clears timestamps, ids and prose at once.
+ */
+function hasCandidateRun(text: string): boolean {
+  let digits = 0;
+  let visible = 0;
+  let gap = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let isDigit = c >= 48 && c <= 57;
+    if (!isDigit && c >= 0x660) {
+      const cp = text.codePointAt(i) as number;
+      if (cp > 0xffff) i++;
+      isDigit = digitValue(cp) >= 0;
+    }
+    if (isDigit) {
+      if (++digits >= MIN_DIGITS) return true;
+      visible = 0;
+      gap = 0;
+      continue;
+    }
+    const kind = digits > 0 ? separatorKind(c) : 0;
+    if (kind === 0) {
+      digits = 0;
+      continue;
+    }
+    gap++;
+    if (kind === 1) visible++;
+    if (gap > MAX_GAP || visible > MAX_VISIBLE_SEPARATORS) digits = 0;
+  }
+  return false;
+}
+
+/** One run being scanned: its digits (ASCII) and, per digit group, where it lies in the run and the text. */
+interface Run {
+  digits: string;
+  readonly groupEnd: number[];
+  readonly textStart: number[];
+  readonly textEnd: number[];
+}
+
+/**
+ * The spans `[start, end)` (UTF-16 indexes) of the card numbers written in `text`, each from its
+ * first digit to its last, separators included; overlapping or touching spans merged. With `first`,
+ * stops at the first one.
+ */
+function cardNumberSpans(text: string, first: boolean): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  if (text.length < MIN_DIGITS || !hasCandidateRun(text)) return spans;
+  const run: Run = { digits: '', groupEnd: [], textStart: [], textEnd: [] };
+  let inGroup = false;
+  let visible = 0;
+  let gap = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const cp = c >= 0xd800 && c <= 0xdbff ? (text.codePointAt(i) as number) : c;
+    const width = cp > 0xffff ? 2 : 1;
+    const value = digitValue(cp);
+    if (value >= 0) {
+      if (!inGroup) {
+        run.textStart.push(i);
+        run.groupEnd.push(0);
+        run.textEnd.push(0);
+        inGroup = true;
+      }
+      run.digits += value;
+      run.groupEnd[run.groupEnd.length - 1] = run.digits.length;
+      run.textEnd[run.textEnd.length - 1] = i + width;
+      visible = 0;
+      gap = 0;
+    } else {
+      inGroup = false;
+      const kind = run.digits.length > 0 ? separatorKind(cp) : 0;
+      if (kind === 0) {
+        closeRun(run, spans);
+        if (first && spans.length > 0) return spans;
+      } else {
+        gap++;
+        if (kind === 1) visible++;
+        if (gap > MAX_GAP || visible > MAX_VISIBLE_SEPARATORS) {
+          closeRun(run, spans);
+          if (first && spans.length > 0) return spans;
+        }
+      }
+    }
+    i += width - 1;
+  }
+  closeRun(run, spans);
+  return mergeSpans(spans);
+}
+
+/** Adds to `spans` every sequence of whole groups of the run that is a card number, and empties the run. */
+function closeRun(run: Run, spans: Array<[number, number]>): void {
+  const { digits, groupEnd, textStart, textEnd } = run;
+  if (digits.length >= MIN_DIGITS) {
+    for (let firstGroup = 0; firstGroup < groupEnd.length; firstGroup++) {
+      const from = firstGroup === 0 ? 0 : (groupEnd[firstGroup - 1] as number);
+      for (let last = firstGroup; last < groupEnd.length; last++) {
+        const length = (groupEnd[last] as number) - from;
+        if (length > MAX_DIGITS) break;
+        if (length >= MIN_DIGITS && isCardNumberDigits(digits.slice(from, groupEnd[last]))) {
+          spans.push([textStart[firstGroup] as number, textEnd[last] as number]);
+        }
+      }
+    }
+  }
+  run.digits = '';
+  groupEnd.length = 0;
+  textStart.length = 0;
+  textEnd.length = 0;
+}
+
+function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
+  if (spans.length < 2) return spans;
+  spans.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [spans[0] as [number, number]];
+  for (const span of spans.slice(1)) {
+    const last = merged[merged.length - 1] as [number, number];
+    if (span[0] <= last[1]) last[1] = Math.max(last[1], span[1]);
+    else merged.push(span);
+  }
+  return merged;
+}
+
+/**
+ * True when `text` contains a card number, however written (see the module comment).
+ *
+ * @example
+ * ```ts
+ * containsPan('paid with ４１１１-１１１１-１１１１-１１１１'); // true
+ * containsPan('商户编号 898310048160019');                    // false: a merchant number
+ * containsPan('622588******1234');                           // false: masked
+ * ```
+ */
+export function containsPan(text: string): boolean {
+  return cardNumberSpans(text, true).length > 0;
+}
+
+/**
+ * True when the whole of `value` (surrounding whitespace aside) is one card number, however written.
+ *
+ * @example
+ * ```ts
+ * isPan('4111 1111 1111 1111'); // true
+ * isPan('4111 1111 1111 1112'); // false: fails Luhn
+ * ```
+ */
+export function isPan(value: string): boolean {
+  const trimmed = value.trim();
+  const spans = cardNumberSpans(trimmed, false);
+  return spans.length === 1 && spans[0]?.[0] === 0 && spans[0][1] === trimmed.length;
+}
+
+/**
+ * Replaces every card number in `text` — all its digits and the separators between them — with
+ * `[card number removed]`, for text that must be shown anyway.
+ *
+ * @example
+ * ```ts
+ * maskPans('card 4111.1111.1111.1111 declined'); // 'card [card number removed] declined'
  * ```
  */
 export function maskPans(text: string): string {
-  return text.replace(DIGIT_RUN, (run) => (runHoldsPan(run) ? '[card number removed]' : run));
+  const spans = cardNumberSpans(text, false);
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of spans) {
+    out += text.slice(at, start) + MASK;
+    at = end;
+  }
+  return out + text.slice(at);
 }

@@ -1,10 +1,14 @@
 /**
  * ISO 8601 timestamp parsing without `Date` objects: one scan of the string, integer arithmetic.
- * Accepted: `YYYY-MM-DDTHH:MM[:SS[.fraction]]` followed by `Z` or an offset `±HH:MM` / `±HHMM`.
+ * Accepted: `YYYY-MM-DD[T| ]HH:MM[:SS[.fraction]]`, then `Z`, an offset `±HH:MM` / `±HHMM`, or nothing.
+ * A timestamp without an offset is a local date-time in the merchant's time zone (exports from
+ * Chinese acquirers write `2026-10-01 10:44:27`); it becomes an instant only with a zone, see
+ * {@link LocalTimeResolver}. Hour 24 (`24:00`) and leap seconds (`:60`) are refused: write `00:00`
+ * of the next day.
  */
 
 /** Shape of an accepted timestamp (calendar validity is checked by {@link parseTimestamp}). */
-export const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
+export const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
 /** Shape of a plain calendar date. */
 export const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -59,31 +63,47 @@ function twoDigits(text: string, i: number): number {
   return a < 0 || b < 0 ? -1 : a * 10 + b;
 }
 
+/** Resolves a local date-time (wall-clock milliseconds, as if UTC) to an instant in one time zone. */
+export interface LocalTimeResolver {
+  /** Epoch ms of the wall-clock time `localMs`; see `createLocalClock` for gaps and overlaps. */
+  instantOfLocal(localMs: number): number;
+}
+
+/** Earliest instant accepted in a case file: 1970-01-01T00:00:00Z. */
+export const MIN_INSTANT = 0;
+/** Latest instant accepted in a case file: 9999-12-31T23:59:59.999Z. */
+export const MAX_INSTANT = daysFromCivil(10000, 1, 1) * MS_PER_DAY - 1;
+/** Latest day number accepted for a plain date: 9999-12-31. */
+const MAX_DAY = daysFromCivil(9999, 12, 31);
+
+/** Treats a local date-time as UTC: used to check the written wall-clock value alone. */
+const AS_WRITTEN: LocalTimeResolver = { instantOfLocal: (localMs) => localMs };
+
 /**
- * Epoch milliseconds of an ISO 8601 timestamp that carries `Z` or an offset, or `undefined` when the
- * text is not one (no offset, impossible date or time, offset beyond ±18:00). One scan over char
- * codes, no allocation: this runs once per transaction. It accepts exactly what {@link TIMESTAMP} does.
+ * The instant of `text` (epoch ms), or NaN when it is not a timestamp (wrong shape, impossible date
+ * or time, offset beyond ±18:00) or has no offset and `zone` is undefined. One scan over char codes,
+ * no allocation: this runs once per transaction. It accepts exactly what {@link TIMESTAMP} does.
  */
-export function parseTimestamp(text: string): number | undefined {
+function scan(text: string, zone: LocalTimeResolver | undefined): number {
   const n = text.length;
-  if (n < 17) return undefined;
+  if (n < 16) return Number.NaN;
   const y1 = twoDigits(text, 0);
   const y2 = twoDigits(text, 2);
-  if (y1 < 0 || y2 < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  if (y1 < 0 || y2 < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
   const year = y1 * 100 + y2;
   const month = twoDigits(text, 5);
   const day = twoDigits(text, 8);
   const sep = text.charCodeAt(10);
-  if (month < 0 || day < 0 || (sep !== 84 && sep !== 116 && sep !== 32)) return undefined;
+  if (month < 0 || day < 0 || (sep !== 84 && sep !== 116 && sep !== 32)) return Number.NaN;
   const hour = twoDigits(text, 11);
   const minute = twoDigits(text, 14);
-  if (hour < 0 || minute < 0 || text.charCodeAt(13) !== 58) return undefined;
+  if (hour < 0 || minute < 0 || text.charCodeAt(13) !== 58) return Number.NaN;
   let i = 16;
   let second = 0;
   let millis = 0;
   if (text.charCodeAt(i) === 58) {
     second = twoDigits(text, i + 1);
-    if (second < 0) return undefined;
+    if (second < 0) return Number.NaN;
     i += 3;
     const dot = text.charCodeAt(i);
     if (dot === 46 || dot === 44) {
@@ -96,23 +116,93 @@ export function parseTimestamp(text: string): number | undefined {
         digits++;
         i++;
       }
-      if (digits === 0 || digits > 9) return undefined;
+      if (digits === 0 || digits > 9) return Number.NaN;
     }
   }
-  let offsetMinutes = 0;
-  const zone = text.charCodeAt(i);
-  if (zone === 90 || zone === 122) {
-    if (i + 1 !== n) return undefined;
-  } else if (zone === 43 || zone === 45) {
+  let offsetMinutes = Number.NaN;
+  const mark = text.charCodeAt(i);
+  if (i === n) {
+    // No offset: local time.
+  } else if (mark === 90 || mark === 122) {
+    if (i + 1 !== n) return Number.NaN;
+    offsetMinutes = 0;
+  } else if (mark === 43 || mark === 45) {
     const oh = twoDigits(text, i + 1);
     const colon = text.charCodeAt(i + 3) === 58 ? 1 : 0;
     const om = twoDigits(text, i + 3 + colon);
-    if (oh < 0 || om < 0 || i + 5 + colon !== n || oh > 18 || om > 59) return undefined;
-    offsetMinutes = (zone === 45 ? -1 : 1) * (oh * 60 + om);
-  } else return undefined;
-  if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return undefined;
+    if (oh < 0 || om < 0 || i + 5 + colon !== n || oh > 18 || om > 59) return Number.NaN;
+    offsetMinutes = (mark === 45 ? -1 : 1) * (oh * 60 + om);
+  } else return Number.NaN;
+  if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return Number.NaN;
   const localMs = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
-  return localMs - offsetMinutes * MS_PER_MINUTE;
+  if (!Number.isNaN(offsetMinutes)) return localMs - offsetMinutes * MS_PER_MINUTE;
+  return zone === undefined ? Number.NaN : zone.instantOfLocal(localMs);
+}
+
+/**
+ * Epoch milliseconds of an ISO 8601 timestamp, or `undefined` when the text is not one. A timestamp
+ * with `Z` or an offset is that instant; one without an offset is local time in `zone` (a
+ * `LocalClock` from `createLocalClock(merchant.timezone)`).
+ *
+ * @param text - e.g. `2026-10-01T10:44:27+08:00`, `2026-10-01 10:44:27`, `2026-10-01T10:44:27.120+0800`.
+ * @param zone - resolves local date-times; DST gaps move forward, overlaps take the earlier instant.
+ * @returns epoch ms, or `undefined`.
+ * @example
+ * ```ts
+ * const clock = createLocalClock('Asia/Shanghai');
+ * parseTimestamp('2026-10-01 10:44:27', clock) === parseTimestamp('2026-10-01T10:44:27+08:00', clock); // true
+ * ```
+ */
+export function parseTimestamp(text: string, zone: LocalTimeResolver): number | undefined {
+  const ms = scan(text, zone);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/**
+ * Epoch milliseconds of a timestamp that carries `Z` or an offset; `undefined` for anything else,
+ * local date-times included.
+ *
+ * @example
+ * ```ts
+ * parseInstant('2026-03-01T00:00:00Z'); // 1772323200000
+ * parseInstant('2026-03-01 00:00:00');  // undefined: local time needs a zone
+ * ```
+ */
+export function parseInstant(text: string): number | undefined {
+  const ms = scan(text, undefined);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** What is wrong with a timestamp: nothing, its form or calendar, or its range. */
+export type TimestampCheck = 'ok' | 'invalid' | 'out-of-range';
+
+/**
+ * Checks a timestamp as written: its shape and calendar, and that it lies within 1970–9999 (the
+ * instant for an offset timestamp, the wall-clock value for a local one; a local value within a day of
+ * either end is checked again once the zone is known). Years before 1970 are refused because exports
+ * write 1900-01-01 or 0001-01-01 for "no date", and such a placeholder would stretch a window or a
+ * dormancy over a century.
+ */
+export function checkTimestamp(text: string): TimestampCheck {
+  const ms = scan(text, AS_WRITTEN);
+  if (Number.isNaN(ms)) return 'invalid';
+  return ms < MIN_INSTANT || ms > MAX_INSTANT ? 'out-of-range' : 'ok';
+}
+
+/** Checks a plain date `YYYY-MM-DD` the same way (1970-01-01 to 9999-12-31). */
+export function checkDate(text: string): TimestampCheck {
+  const day = parseDate(text);
+  if (day === undefined) return 'invalid';
+  return day < 0 || day > MAX_DAY ? 'out-of-range' : 'ok';
+}
+
+/**
+ * True when `text` is a local timestamp (no offset) whose wall-clock value lies within a day of the
+ * accepted range's ends, so that only its instant in the merchant's zone can tell whether it is in range.
+ */
+export function isLocalNearRangeEdge(text: string): boolean {
+  if (!text.startsWith('1970-01-01') && !text.startsWith('9999-12-31')) return false;
+  return !Number.isNaN(scan(text, AS_WRITTEN)) && Number.isNaN(scan(text, undefined));
 }
 
 /** Parses a calendar date `YYYY-MM-DD` to its day number (days since 1970-01-01), or `undefined`. */

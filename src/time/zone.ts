@@ -5,7 +5,7 @@
  * same way, and an hour in which it changes (some zones switch on the half hour) per instant. So DST
  * zones are right and a scan pays for `Intl` a few times per week, not per transaction.
  */
-import { MS_PER_DAY } from './timestamp.js';
+import { type LocalTimeResolver, MS_PER_DAY } from './timestamp.js';
 
 const MS_PER_HOUR = 3_600_000;
 const MS_PER_WEEK = 7 * MS_PER_DAY;
@@ -24,8 +24,11 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
-/** Converts instants to local wall-clock positions in one time zone. */
-export interface LocalClock {
+/**
+ * Converts instants to local wall-clock positions in one time zone, and local date-times (timestamps
+ * written without an offset) back to instants.
+ */
+export interface LocalClock extends LocalTimeResolver {
   /** UTC offset in milliseconds at `epochMs`. */
   offsetAt(epochMs: number): number;
   /** Local day number (days since 1970-01-01 in the zone) of `epochMs`. */
@@ -78,8 +81,25 @@ export function createLocalClock(timeZone: string): LocalClock {
     const hourly = uniform(Math.floor(epochMs / MS_PER_HOUR), MS_PER_HOUR, hourOffsets);
     return Number.isNaN(hourly) ? computeOffset(format, epochMs) : hourly;
   };
+  // Local date-time to instant, like Temporal's `disambiguation: 'compatible'`: a wall-clock time
+  // skipped by a DST gap is moved forward by the gap's length (02:30 on a spring-forward night is
+  // 03:30), and one that happens twice in an overlap is the earlier instant (the first 01:30).
+  const instantOfLocal = (localMs: number): number => {
+    const before = offsetAt(localMs - MS_PER_DAY);
+    const after = offsetAt(localMs + MS_PER_DAY);
+    if (before === after) return localMs - before;
+    const early = localMs - before;
+    const late = localMs - after;
+    const earlyExists = offsetAt(early) === before;
+    const lateExists = offsetAt(late) === after;
+    if (earlyExists && lateExists) return Math.min(early, late);
+    if (lateExists) return late;
+    // In a gap (or only the offset before applies): read the time with the offset before the switch.
+    return early;
+  };
   return {
     offsetAt,
+    instantOfLocal,
     dayOf: (epochMs) => Math.floor((epochMs + offsetAt(epochMs)) / MS_PER_DAY),
     hourOf: (epochMs) => {
       const local = epochMs + offsetAt(epochMs);

@@ -40,8 +40,8 @@ function localMidnight(clock: LocalClock, day: number): number {
  */
 export function weeklySeries(caseFile: CaseFile, options: Partial<SignalOptions>, maxWeeks: number): Week[] {
   const clock = createLocalClock(caseFile.merchant.timezone);
-  const windowFrom = parseTimestamp(caseFile.window.from) ?? 0;
-  const windowTo = parseTimestamp(caseFile.window.to) ?? 0;
+  const windowFrom = parseTimestamp(caseFile.window.from, clock) ?? 0;
+  const windowTo = parseTimestamp(caseFile.window.to, clock) ?? 0;
   const lastDay = clock.dayOf(windowTo);
   const lastMonday = lastDay - weekdayOf(lastDay);
   const firstDay = clock.dayOf(windowFrom);
@@ -51,7 +51,7 @@ export function weeklySeries(caseFile: CaseFile, options: Partial<SignalOptions>
   const txBuckets: Transaction[][] = Array.from({ length: count }, () => []);
   const eventBuckets: CaseEvent[][] = Array.from({ length: count }, () => []);
   const ageOf = (at: string): number => {
-    const ms = parseTimestamp(at);
+    const ms = parseTimestamp(at, clock);
     if (ms === undefined || ms < windowFrom || ms > windowTo) return -1;
     return Math.floor((lastMonday - clock.dayOf(ms) + 6) / 7);
   };
