@@ -64,7 +64,7 @@ export function suspend(d: Draft, lead: CauseSpec, second: CauseSpec | undefined
       note = `尊敬的商户：${negation?.text ?? ''}${letter}${also !== undefined ? `；同时${also.words.sms}` : ''}。我司已对贵商户采取${measureText}措施，请于7个工作日内提交整改报告及相关证明材料。`;
       break;
     case 'sms':
-      note = `【${acquirer}】尊敬的商户，您尾号${tail}的POS终端因${negation?.text ?? ''}${lead.words.sms}已${measureText}，详询400${digits(rng, 7, '8')}。`;
+      note = `【${acquirer}】尊敬的商户，${negation?.text ?? ''}您尾号${tail}的POS终端因${lead.words.sms}已${measureText}，详询400${digits(rng, 7, '8')}。`;
       break;
     case 'en':
       note = `Dear merchant, your POS terminal has been suspended: ${lead.words.en}${also !== undefined ? `; also ${also.words.en}` : ''}. Please contact your account manager.`;
