@@ -545,9 +545,12 @@ export const NEAR_MISSES: readonly CleanScenario[] = [
       for (let k = rng.int(2, 5); k > 0; k--) {
         const day = dayStart(d, rng.int(0, d.days - 1));
         const target = perDay * rng.real(0.5, 0.8);
-        let sum = 0;
+        let sum = approvedSales(d)
+          .filter((tx) => tx.local >= day && tx.local < day + MS_DAY)
+          .reduce((total, tx) => total + tx.amount, 0);
         while (sum < target) {
-          const amount = Math.round((perSale * rng.real(0.3, 0.9)) / 100) * 100;
+          const amount = Math.min(Math.round((perSale * rng.real(0.3, 0.9)) / 100) * 100, Math.floor((perDay * 0.95 - sum) / 100) * 100);
+          if (amount <= 0) break;
           addTx(d, { local: timeBetween(d, day, 10, 20), amount, origin: 'mild' });
           sum += amount;
         }

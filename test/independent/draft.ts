@@ -335,7 +335,11 @@ export function price(d: Draft, cny: number, rounding = d.profile.rounding, pric
 /** An ordinary ticket of the profile. */
 export function ordinaryTicket(d: Draft, profile: Profile = d.profile): number {
   const cny = Math.min(profile.ticket * 30, Math.max(profile.ticket / 15, d.rng.logNormal(profile.ticket, profile.sigma)));
-  return price(d, cny, profile.rounding, profile.prices);
+  const amount = price(d, cny, profile.rounding, profile.prices);
+  // an ordinary sale stays well inside the single-sale limit the acquirer agreed
+  return d.singleSaleLimit !== undefined && amount > d.singleSaleLimit * 0.8
+    ? price(d, (d.singleSaleLimit * 0.5) / 100 / d.fx, 'hundred')
+    : amount;
 }
 
 export function ordinaryEntry(d: Draft): EntryMode {

@@ -109,7 +109,10 @@ function writeTx(d: Draft, tx: DraftTx, style: ExportStyle): Record<string, Json
     if (tx.voucherNumber !== undefined) row.voucherNumber = tx.voucherNumber;
   }
   const foreignNumber = tx.merchantNumber !== undefined && tx.merchantNumber !== d.merchantNumber;
-  if (tx.merchantNumber !== undefined && (foreignNumber || rng.chance(k.merchantNumber))) row.merchantNumber = tx.merchantNumber;
+  // the registered number only shows on rows when merchant.id is that number (else nothing to compare with)
+  if (tx.merchantNumber !== undefined && (foreignNumber || (d.id === d.merchantNumber && rng.chance(k.merchantNumber)))) {
+    row.merchantNumber = tx.merchantNumber;
+  }
   const foreignMcc = tx.mcc !== undefined && tx.mcc !== d.mcc;
   if (tx.mcc !== undefined && (foreignMcc || rng.chance(k.mcc))) row.mcc = tx.mcc;
   return row;
