@@ -11,6 +11,7 @@ const FAMILY_TITLES: Record<SignalFamily, string> = {
   location: 'Location and device',
   conduct: 'Conduct events',
   status: 'Status',
+  acquirerRecords: "The acquirer's records",
 };
 
 /** docs/signals.md, from the signal catalog and the default options. */

@@ -1,6 +1,6 @@
 /** The classifier: case file → signals → fired rules → ranked causes with advice. */
 import defaultPackJson from '../../rules/default.json';
-import type { CaseFile } from '../contract/caseFile.js';
+import { measureAdvice } from '../advice/measures.js';
 import { OptionsError, type Problem } from '../contract/errors.js';
 import type { Limits } from '../contract/limits.js';
 import { parseCaseFile } from '../contract/parseCaseFile.js';
@@ -10,7 +10,9 @@ import type { RulePack } from '../rules/schema.js';
 import type { Signals } from '../signals/catalog.js';
 import { computeSignalReport } from '../signals/computeSignals.js';
 import type { SignalOptions } from '../signals/options.js';
+import { noticeConflicts } from './conflicts.js';
 import { compileRulePack, createRuleEvaluator, type EngineKind } from './firedRules.js';
+import { createNoticeDictionary, type NoticeMaps, readNotice } from './notice.js';
 import { DEFAULT_MIN_SCORE, rankCauses } from './rank.js';
 import { parseSignals } from './signalsInput.js';
 
@@ -29,6 +31,11 @@ export interface ClassifierConfig {
   };
   /** Size limits for case files and rule packs. */
   readonly limits?: Partial<Limits>;
+  /**
+   * Your own reason codes and notice phrases, each mapped to a cause id; they win over the built-in
+   * tables (`src/engine/data/reason-codes.json`, `notice-phrases.json`). Validated at creation.
+   */
+  readonly notice?: NoticeMaps;
 }
 
 /** Per-call options. */
@@ -81,35 +88,33 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const firedSync = engine === 'compiled' ? compileRulePack(rulePack) : undefined;
   const packInfo = Object.freeze({ name: rulePack.name, version: rulePack.version });
   const limits = config.limits ?? {};
+  const dictionary = createNoticeDictionary(config.notice);
 
   const prepareCase = (input: unknown) => {
     const caseFile = parseCaseFile(input, limits);
     return { caseFile, ...computeSignalReport(caseFile, signalOptions) };
   };
-  const assemble = (
-    prepared: ReturnType<typeof prepareCase>,
-    fired: Parameters<typeof rankCauses>[0]['fired'],
-    callLang: Lang,
-  ): Result => ({
-    schemaVersion: RESULT_SCHEMA_VERSION,
-    merchantId: prepared.caseFile.merchant.id,
-    lang: callLang,
-    rulePack: { ...packInfo },
-    window: {
-      from: prepared.caseFile.window.from,
-      to: prepared.caseFile.window.to,
-      transactionsOutside: prepared.transactionsOutside,
-      eventsOutside: prepared.eventsOutside,
-    },
-    causes: rankCauses({
-      fired,
-      signals: prepared.signals,
+  const assemble = (prepared: ReturnType<typeof prepareCase>, fired: Parameters<typeof rankCauses>[0]['fired'], callLang: Lang): Result => {
+    const suspension = prepared.caseFile.merchant.suspension;
+    const reading = readNotice(suspension, dictionary);
+    const authority = reading.stated.some((m) => m.cause === 'fraud-related-freeze') || prepared.signals.lawEnforcementRequestCount > 0;
+    return {
+      schemaVersion: RESULT_SCHEMA_VERSION,
+      merchantId: prepared.caseFile.merchant.id,
       lang: callLang,
-      minScore,
-      reasonCode: reasonCodeOf(prepared.caseFile),
-    }),
-    signals: { ...prepared.signals },
-  });
+      rulePack: { ...packInfo },
+      window: {
+        from: prepared.caseFile.window.from,
+        to: prepared.caseFile.window.to,
+        transactionsOutside: prepared.transactionsOutside,
+        eventsOutside: prepared.eventsOutside,
+      },
+      causes: rankCauses({ fired, signals: prepared.signals, lang: callLang, minScore, stated: reading.stated }),
+      conflicts: noticeConflicts(reading, fired, callLang),
+      measures: measureAdvice(suspension?.measures ?? [], callLang, authority),
+      signals: { ...prepared.signals },
+    };
+  };
 
   return Object.freeze({
     rulePack,
@@ -152,10 +157,6 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
  */
 export async function classify(caseFile: unknown, config: ClassifierConfig = {}): Promise<Result> {
   return createClassifier(config).classify(caseFile);
-}
-
-function reasonCodeOf(caseFile: CaseFile): string | undefined {
-  return caseFile.merchant.suspension?.reasonCode;
 }
 
 function checkLang(lang: unknown): Lang {
