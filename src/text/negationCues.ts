@@ -6,6 +6,7 @@ import type { NegationCues } from './phrases.js';
 export const NEGATION_CUES: NegationCues = Object.freeze({
   before: Object.freeze([...cues.before]),
   after: Object.freeze([...cues.after]),
+  adjacent: Object.freeze([...cues.adjacent]),
   neutral: Object.freeze([...cues.neutral]),
   contrast: Object.freeze([...cues.contrast]),
 });

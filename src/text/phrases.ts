@@ -10,6 +10,8 @@ export interface NegationCues {
   readonly before: readonly string[];
   /** Cues after a phrase in the same clause: 不成立, was not found … */
   readonly after: readonly string[];
+  /** Cues that negate only right before the phrase (one space allowed): 未挂失, but not 未完成实名认证. */
+  readonly adjacent: readonly string[];
   /** Text that contains a cue but does not negate (无法排除, cannot rule out): masked before the search. */
   readonly neutral: readonly string[];
   /** Contrast words that end a negation's scope (但, however). */
@@ -95,7 +97,15 @@ function isNegated(text: string, start: number, end: number, cues: NegationCues)
   if (lastContrast >= 0) before = before.slice(lastContrast);
   const firstContrast = firstIndexOfAny(after, cues.contrast);
   if (firstContrast >= 0) after = after.slice(0, firstContrast);
-  return cues.before.some((cue) => containsCue(before, cue)) || cues.after.some((cue) => containsCue(after, cue));
+  const touching = before.replace(/ $/, '');
+  return (
+    cues.before.some((cue) => containsCue(before, cue)) ||
+    cues.after.some((cue) => containsCue(after, cue)) ||
+    cues.adjacent.some((cue) => {
+      const key = normalizePhraseText(cue);
+      return touching.endsWith(key) && wordBounded(touching, touching.length - key.length, touching.length, key);
+    })
+  );
 }
 
 function mask(text: string, neutral: readonly string[]): string {
