@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export { type Advice, adviceFor, type Labels, labelsFor } from './advice/catalog.js';
+export { measureAdvice } from './advice/measures.js';
 export { type AppealDraft, type AppealOptions, type ChecklistItem, checklistFor, draftAppeal, maskToken } from './appeal/draftAppeal.js';
 export {
   type BacktestReport,
@@ -21,6 +22,8 @@ export {
   type CaseFileInput,
   CaseFileSchema,
   EventSchema,
+  MEASURES,
+  type Measure,
   type Merchant,
   MerchantSchema,
   type Transaction,
@@ -43,10 +46,16 @@ export { parseCaseFile } from './contract/parseCaseFile.js';
 export {
   type CauseResult,
   CauseResultSchema,
+  CONFLICT_KINDS,
+  type Conflict,
+  type ConflictKind,
+  ConflictSchema,
   type Evidence,
   type EvidenceCondition,
   LANGS,
   type Lang,
+  type MeasureAdvice,
+  MeasureAdviceSchema,
   OPERATORS,
   type Operator,
   type Result,
@@ -63,6 +72,7 @@ export {
   type SignalsResult,
 } from './engine/classifier.js';
 export { compileRulePack, type EngineKind } from './engine/firedRules.js';
+export { type NoticeMaps, type NoticeMention, type NoticeReading, type NoticeSource, readNotice } from './engine/notice.js';
 export { DEFAULT_MIN_SCORE, noisyOr } from './engine/rank.js';
 export { type LintCode, type LintFinding, lintRulePack } from './rules/lint.js';
 export { loadRulePack, mergeRulePacks } from './rules/loadRulePack.js';
