@@ -67,3 +67,15 @@ describe('graded measures', () => {
     }
   });
 });
+
+describe('the CLI table', () => {
+  it('prints the measures, who can lift them, and the conflicts, also for a merchant with no cause', async () => {
+    const { renderResult } = await import('../src/cli/render.js');
+    const { createPaint } = await import('../src/cli/text.js');
+    const healthy = await classifier.classify(suspended({ note: '经核查未发现套现', measures: ['limit-lowered'] }), { lang: 'zh-CN' });
+    const table = renderResult(healthy, createPaint(false));
+    expect(table).toContain('未发现导致暂停交易的原因');
+    expect(table).toContain('收单机构已采取的措施');
+    expect(table).toContain('降低限额: 收单机构：可申请重新评估限额。');
+  });
+});
