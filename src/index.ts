@@ -24,6 +24,7 @@
  * @packageDocumentation
  */
 export { type Advice, adviceFor, type Labels, labelsFor } from './advice/catalog.js';
+export { measureAdvice } from './advice/measures.js';
 export { type AppealDraft, type AppealOptions, type ChecklistItem, checklistFor, draftAppeal } from './appeal/draftAppeal.js';
 export {
   type BacktestReport,
@@ -34,7 +35,15 @@ export {
   type Label,
   type Miss,
 } from './backtest/backtest.js';
-export type { CaseEvent, CaseFile, CaseFileInput, Merchant, Transaction } from './contract/caseFile.js';
+export {
+  type CaseEvent,
+  type CaseFile,
+  type CaseFileInput,
+  MEASURES,
+  type Measure,
+  type Merchant,
+  type Transaction,
+} from './contract/caseFile.js';
 export { CATEGORIES, CAUSE_CATEGORY, CAUSE_IDS, type Category, type CauseId } from './contract/causes.js';
 export {
   CaseFileError,
@@ -51,10 +60,14 @@ export { DEFAULT_LIMITS, type Limits } from './contract/limits.js';
 export { parseCaseFile } from './contract/parseCaseFile.js';
 export {
   type CauseResult,
+  CONFLICT_KINDS,
+  type Conflict,
+  type ConflictKind,
   type Evidence,
   type EvidenceCondition,
   LANGS,
   type Lang,
+  type MeasureAdvice,
   OPERATOR_SYMBOL,
   OPERATORS,
   type Operator,
@@ -73,6 +86,7 @@ export {
   type SignalsResult,
 } from './engine/classifier.js';
 export type { EngineKind } from './engine/firedRules.js';
+export { type NoticeMaps, type NoticeMention, type NoticeReading, type NoticeSource, readNotice } from './engine/notice.js';
 export { DEFAULT_MIN_SCORE } from './engine/rank.js';
 export { strongestConditions } from './engine/strongestConditions.js';
 export { type LintCode, type LintFinding, lintRulePack } from './rules/lint.js';

@@ -109,11 +109,18 @@ describe('results', () => {
     }
   });
 
-  it('takes the stated reason code as a strong hint', async () => {
+  it('takes the stated reason code as evidence with the code that stated it', async () => {
     const healthy = fixtures.find((f) => f.file === 'healthy-supermarket.json')?.json as Fixture;
     const hinted = { ...healthy, merchant: { ...healthy.merchant, suspension: { reasonCode: '套现' } } };
     const result = await classifier.classify(hinted);
-    expect(result.causes.map((c) => [c.id, c.evidence.map((e) => e.rule)])).toEqual([['credit-card-cash-out', ['stated-reason-code']]]);
+    expect(result.causes.map((c) => [c.id, c.confidence, c.evidence])).toEqual([
+      ['credit-card-cash-out', 'high', [{ rule: 'stated-reason', weight: 0.75, conditions: [], phrase: '套现', source: 'reasonCode' }]],
+    ]);
+  });
+
+  it('has 18 causes in the catalog', () => {
+    expect(CAUSE_IDS).toHaveLength(18);
+    expect(new Set(CAUSE_IDS).size).toBe(18);
   });
 
   it('differs between languages only in text', async () => {
@@ -148,7 +155,7 @@ describe('results', () => {
     const full = await classifier.classify(cashOut);
     const fromSignals = await classifier.classifySignals(full.signals);
     expect(fromSignals.causes.map((c) => c.id)).toEqual(
-      full.causes.filter((c) => c.evidence.some((e) => e.rule !== 'stated-reason-code')).map((c) => c.id),
+      full.causes.filter((c) => c.evidence.some((e) => e.rule !== 'stated-reason')).map((c) => c.id),
     );
     await expect(classifier.classifySignals({ saleCount: 1 })).rejects.toThrow(OptionsError);
   });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderCaseFileSchema, renderSignalsDoc } from '../scripts/generated.js';
+import { renderCaseFileSchema, renderSignalsDoc, renderSourcesDoc } from '../scripts/generated.js';
 import { SIGNAL_NAMES } from '../src/index.js';
 
 const read = (path: string) => readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
@@ -10,6 +10,10 @@ describe('generated files are in sync with the code (run `npm run generate` afte
     const doc = read('docs/signals.md');
     expect(doc).toBe(renderSignalsDoc());
     for (const name of SIGNAL_NAMES) expect(doc).toContain(`\`${name}\``);
+  });
+
+  it('docs/sources.md is generated from rules/sources.json', () => {
+    expect(read('docs/sources.md')).toBe(renderSourcesDoc());
   });
 
   it('schema/case-file.schema.json is the JSON Schema of the case file', () => {

@@ -124,7 +124,7 @@ describe('the HTTP example service', () => {
     const schema = await app.inject({ method: 'GET', url: '/schema' });
     expect(schema.json().required).toEqual(['merchant', 'transactions']);
     const health = await app.inject({ method: 'GET', url: '/healthz' });
-    expect(health.json()).toEqual({ status: 'ok', rulePack: { name: 'default', version: '1.0.0' } });
+    expect(health.json()).toEqual({ status: 'ok', rulePack: { name: 'default', version: '1.1.0' } });
   });
 
   it('logs the path without the query string, and never bodies or card data', async () => {

@@ -15,6 +15,22 @@ import { type Paint, padEnd, wrap } from './text.js';
 /** Width every table fits in. */
 export const TABLE_WIDTH = 100;
 
+/** Where the notice and the transactions disagree, and who can lift each measure the acquirer took. */
+function noticeLines(result: Result, paint: Paint): string[] {
+  const labels = labelsFor(result.lang);
+  const out: string[] = [];
+  if (result.conflicts.length > 0) {
+    out.push('', paint.yellow(labels.conflicts));
+    for (const conflict of result.conflicts) out.push(...wrap(conflict.message, TABLE_WIDTH - 2).map((line) => `  ${line}`));
+  }
+  if (result.measures.length > 0) {
+    out.push('', paint.bold(labels.measures));
+    for (const measure of result.measures)
+      out.push(...wrap(`${measure.title}: ${measure.whoCanLift}`, TABLE_WIDTH - 2).map((line) => `  ${line}`));
+  }
+  return out;
+}
+
 /** The ranked causes, then the full advice of the top cause. */
 export function renderResult(result: Result, paint: Paint): string {
   const labels = labelsFor(result.lang);
@@ -22,7 +38,7 @@ export function renderResult(result: Result, paint: Paint): string {
   const header = `${labels.merchant} ${result.merchantId} · ${labels.window} ${result.window.from.slice(0, 10)} → ${result.window.to.slice(0, 10)} · ${labels.rulePack} ${result.rulePack.name} ${result.rulePack.version}`;
   out.push(...wrap(header, TABLE_WIDTH).map(paint.dim), '');
   if (result.causes.length === 0) {
-    out.push(paint.green(labels.noCauses));
+    out.push(paint.green(labels.noCauses), ...noticeLines(result, paint));
     return `${out.join('\n')}\n`;
   }
   const cols = { rank: 3, title: 40, score: 7, confidence: 12 };
@@ -35,9 +51,10 @@ export function renderResult(result: Result, paint: Paint): string {
   for (const cause of result.causes) {
     const confidence = labels[cause.confidence];
     const colour = cause.confidence === 'high' ? paint.red : cause.confidence === 'medium' ? paint.yellow : (t: string) => t;
+    const phrase = cause.evidence.find((e) => e.phrase !== undefined)?.phrase;
     const evidence = strongestConditions(cause.evidence).map((c) =>
       c === 'stated'
-        ? labels.statedReason
+        ? `${labels.statedReason}${phrase === undefined ? '' : `: ${phrase}`}`
         : `${c.signal} ${formatValue(c.value)} ${OPERATOR_SYMBOL[c.operator]} ${formatValue(c.threshold)}`,
     );
     const unique = evidence.flatMap((line) => wrap(line, evidenceWidth));
@@ -58,6 +75,7 @@ export function renderResult(result: Result, paint: Paint): string {
       );
     }
   }
+  out.push(...noticeLines(result, paint));
   const top = result.causes[0];
   if (top) {
     out.push('', paint.bold(top.title), ...wrap(top.summary, TABLE_WIDTH));

@@ -104,6 +104,11 @@ export const MerchantSchema = z.object({
   singleSaleLimit: Amount.optional().describe('Single-sale limit agreed with the acquirer (minor units)'),
   largeAmountThreshold: Amount.optional().describe('A sale at or above this is large (minor units); overrides the default'),
   terminals: z.array(Id).max(10_000).optional().describe('Terminal ids registered to the merchant'),
+  merchantNumbers: z
+    .array(Id)
+    .max(10_000)
+    .optional()
+    .describe("Other merchant numbers (商户编号) registered to this merchant besides its id, e.g. a chain's branches"),
   registeredAt: DateOrTimestampSchema.optional(),
   kyc: z
     .object({

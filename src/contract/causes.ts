@@ -31,6 +31,11 @@ export const CAUSE_CATEGORY = {
   'policy-rectification': 'other',
   'kyc-deficiency': 'other',
   'dormant-account': 'other',
+  'fraud-related-freeze': 'other',
+  'code-jumping': 'payment-rule-violation',
+  'micro-merchant-limit': 'agreement-breach',
+  'acquirer-exit': 'cooperation-change',
+  'settlement-account-problem': 'agreement-breach',
 } as const satisfies Record<string, Category>;
 
 /** A stable cause id, e.g. `'credit-card-cash-out'`. */

@@ -3,6 +3,7 @@
  * the same input and rule pack give byte-identical `JSON.stringify` output.
  */
 import { z } from 'zod';
+import { MEASURES } from './caseFile.js';
 import { CATEGORIES, CAUSE_IDS } from './causes.js';
 
 /** Operators a rule condition may use (json-rules-engine's built-in names). */
@@ -31,12 +32,16 @@ export const EvidenceConditionSchema = z.object({
 
 /** One fired rule behind a cause. */
 export const EvidenceSchema = z.object({
-  /** Rule name in the pack (or `stated-reason-code` for the merchant's stated reason). */
+  /** Rule name in the pack, or `stated-reason` for a cause the acquirer's notice names. */
   rule: z.string(),
   /** The rule's weight (0, 1] added to the cause. */
   weight: z.number(),
-  /** The conditions that made it fire (for `any`, the ones that held). */
+  /** The conditions that made it fire (for `any`, the ones that held); empty for `stated-reason`. */
   conditions: z.array(EvidenceConditionSchema),
+  /** For `stated-reason`: the reason code or the dictionary phrase that named the cause (e.g. `套现`). */
+  phrase: z.string().optional(),
+  /** For `stated-reason`: where it was read, `merchant.suspension.reasonCode` or `note`. */
+  source: z.enum(['reasonCode', 'note']).optional(),
 });
 
 /** One signal change that would stop a rule firing. */
@@ -71,11 +76,52 @@ export const CauseResultSchema = z.object({
   alternatives: z.array(z.string()),
 });
 
+/** Kinds of disagreement between the acquirer's notice and the transactions. */
+export const CONFLICT_KINDS = ['notice-names-other', 'notice-rules-out'] as const;
+/** A kind of notice conflict. */
+export type ConflictKind = (typeof CONFLICT_KINDS)[number];
+
+/**
+ * The notice and the transactions disagree: the notice names a cause the transactions hardly
+ * support while they point to another (`notice-names-other`), or the notice rules out a cause the
+ * transactions show (`notice-rules-out`).
+ */
+export const ConflictSchema = z.object({
+  kind: z.enum(CONFLICT_KINDS),
+  /** The cause the notice names or rules out. */
+  notice: z.enum(CAUSE_IDS),
+  /** The cause the transactions support (the same as `notice` for `notice-rules-out`). */
+  found: z.enum(CAUSE_IDS),
+  /** The notice's words, as listed in the phrase dictionary or the reason code. */
+  phrase: z.string(),
+  /** Score of `found` from the rules alone, without the notice. */
+  score: z.number().min(0).max(1),
+  /** One sentence in the result's language. */
+  message: z.string(),
+});
+
+/** Advice for one graded measure the acquirer took (`merchant.suspension.measures`). */
+export const MeasureAdviceSchema = z.object({
+  id: z.enum(MEASURES),
+  title: z.string(),
+  /** What the measure means for the merchant. */
+  meaning: z.string(),
+  /** Who can lift it: the acquirer, or only the authority that ordered it (a police freeze). */
+  liftedBy: z.enum(['acquirer', 'authority']),
+  whoCanLift: z.string(),
+  /** What to ask the acquirer (or the authority). */
+  ask: z.array(z.string()),
+  /** What to bring. */
+  bring: z.array(z.string()),
+  /** A typical timeline, only where a public source gives one, with that source. */
+  timeline: z.object({ text: z.string(), source: z.string() }).optional(),
+});
+
 /**
  * Version of the result format. Follows semver: a new optional field is a minor change; removing or
  * renaming a field, a cause id or a signal name is a major one.
  */
-export const RESULT_SCHEMA_VERSION = '1.0.0' as const;
+export const RESULT_SCHEMA_VERSION = '1.1.0' as const;
 
 /** The result of classifying one case file. */
 export const ResultSchema = z.object({
@@ -92,6 +138,10 @@ export const ResultSchema = z.object({
     eventsOutside: z.number().int().nonnegative(),
   }),
   causes: z.array(CauseResultSchema),
+  /** Where the acquirer's notice and the transactions disagree (since 1.1.0). */
+  conflicts: z.array(ConflictSchema),
+  /** Advice per graded measure in `merchant.suspension.measures`, in catalog order (since 1.1.0). */
+  measures: z.array(MeasureAdviceSchema),
   signals: z.record(z.string(), z.union([z.number(), z.boolean()])),
 });
 
@@ -101,6 +151,10 @@ export type EvidenceCondition = z.infer<typeof EvidenceConditionSchema>;
 export type ToClear = z.infer<typeof ToClearSchema>;
 /** One fired rule in a cause's evidence. */
 export type Evidence = z.infer<typeof EvidenceSchema>;
+/** A disagreement between the notice and the transactions. */
+export type Conflict = z.infer<typeof ConflictSchema>;
+/** Advice for one graded measure. */
+export type MeasureAdvice = z.infer<typeof MeasureAdviceSchema>;
 /** A reported cause. */
 export type CauseResult = z.infer<typeof CauseResultSchema>;
 /** The result of a classification. */

@@ -1,5 +1,6 @@
 /** The classifier: case file → signals → fired rules → ranked causes with advice. */
 import defaultPackJson from '../../rules/default.json';
+import { measureAdvice } from '../advice/measures.js';
 import type { CaseFile } from '../contract/caseFile.js';
 import { OptionsError, type Problem } from '../contract/errors.js';
 import type { Limits } from '../contract/limits.js';
@@ -12,7 +13,9 @@ import { signalsOf } from '../signals/computeSignals.js';
 import { type EvidenceMembers, membersOf } from '../signals/members.js';
 import type { SignalOptions } from '../signals/options.js';
 import { type Prepared, prepare } from '../signals/prepare.js';
+import { noticeConflicts } from './conflicts.js';
 import { compileRulePack, createRuleEvaluator, type EngineKind } from './firedRules.js';
+import { createNoticeDictionary, type NoticeMaps, readNotice } from './notice.js';
 import { DEFAULT_MIN_SCORE, rankCauses } from './rank.js';
 import { parseSignals } from './signalsInput.js';
 
@@ -31,6 +34,11 @@ export interface ClassifierConfig {
   };
   /** Size limits for case files and rule packs. */
   readonly limits?: Partial<Limits>;
+  /**
+   * Your own reason codes and notice phrases, each mapped to a cause id; they win over the built-in
+   * tables (`src/engine/data/reason-codes.json`, `notice-phrases.json`). Validated at creation.
+   */
+  readonly notice?: NoticeMaps;
 }
 
 /** Per-call options. */
@@ -103,13 +111,14 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const firedSync = engine === 'compiled' ? compileRulePack(rulePack) : undefined;
   const packInfo = Object.freeze({ name: rulePack.name, version: rulePack.version });
   const limits = config.limits ?? {};
+  const dictionary = createNoticeDictionary(config.notice);
   const prepareCase = (input: unknown): PreparedCase => {
     const caseFile = parseCaseFile(input, limits);
     const p = prepare(caseFile, signalOptions);
     return { caseFile, p, signals: signalsOf(p) };
   };
   const assemble = (prepared: PreparedCase, fired: Fired, callLang: Lang) =>
-    assembleResult(prepared, fired, { lang: callLang, minScore, packInfo });
+    assembleResult(prepared, fired, { lang: callLang, minScore, packInfo, dictionary });
 
   return Object.freeze({
     rulePack,
@@ -160,9 +169,13 @@ type Fired = Parameters<typeof rankCauses>[0]['fired'];
 function assembleResult(
   prepared: PreparedCase,
   fired: Fired,
-  context: { lang: Lang; minScore: number; packInfo: Result['rulePack'] },
+  context: { lang: Lang; minScore: number; packInfo: Result['rulePack']; dictionary: ReturnType<typeof createNoticeDictionary> },
 ): Result {
   const { caseFile, p, signals } = prepared;
+  const suspension = caseFile.merchant.suspension;
+  const reading = readNotice(suspension, context.dictionary);
+  // A freeze an authority ordered is lifted by that authority, not the acquirer: the measure advice says so.
+  const authority = reading.stated.some((m) => m.cause === 'fraud-related-freeze') || signals.lawEnforcementRequestCount > 0;
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     merchantId: caseFile.merchant.id,
@@ -174,7 +187,9 @@ function assembleResult(
       transactionsOutside: p.transactionsOutside,
       eventsOutside: p.eventsOutside,
     },
-    causes: rankCauses({ fired, signals, lang: context.lang, minScore: context.minScore, reasonCode: reasonCodeOf(caseFile) }),
+    causes: rankCauses({ fired, signals, lang: context.lang, minScore: context.minScore, stated: reading.stated }),
+    conflicts: noticeConflicts(reading, fired, context.lang),
+    measures: measureAdvice(suspension?.measures ?? [], context.lang, authority),
     signals: { ...signals },
   };
 }
@@ -196,10 +211,6 @@ function evidenceSignals(result: Result): string[] {
  */
 export async function classify(caseFile: unknown, config: ClassifierConfig = {}): Promise<Result> {
   return createClassifier(config).classify(caseFile);
-}
-
-function reasonCodeOf(caseFile: CaseFile): string | undefined {
-  return caseFile.merchant.suspension?.reasonCode;
 }
 
 function checkLang(lang: unknown): Lang {

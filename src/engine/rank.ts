@@ -1,6 +1,6 @@
 /**
- * From fired rules to ranked causes: group by cause, combine weights by noisy-OR, add the stated
- * reason code as a hint, drop causes under the minimum score, rank with a deterministic tie-break.
+ * From fired rules to ranked causes: group by cause, combine weights by noisy-OR, add the causes the
+ * acquirer's notice states, drop causes under the minimum score, rank with a deterministic tie-break.
  */
 import { adviceFor } from '../advice/catalog.js';
 import { CATEGORIES, CAUSE_CATEGORY, type CauseId } from '../contract/causes.js';
@@ -9,7 +9,7 @@ import type { Rule } from '../rules/schema.js';
 import type { Signals } from '../signals/catalog.js';
 import { counterfactualFor } from './counterfactual.js';
 import { explain } from './evaluate.js';
-import { causeOfReasonCode, REASON_CODE_WEIGHT } from './reasonCode.js';
+import { type NoticeMention, STATED_REASON_WEIGHT } from './notice.js';
 
 /** Score at or above which a cause is `high` confidence. */
 export const HIGH_CONFIDENCE = 0.75;
@@ -18,8 +18,8 @@ export const MEDIUM_CONFIDENCE = 0.5;
 /** Default least score of a reported cause: one weak rule alone (weight < 0.4) is not reported. */
 export const DEFAULT_MIN_SCORE = 0.4;
 
-/** Evidence name of the stated reason code hint. */
-export const STATED_REASON_RULE = 'stated-reason-code';
+/** Evidence name of a cause the acquirer's notice states (reason code or note). */
+export const STATED_REASON_RULE = 'stated-reason';
 
 /** What ranking needs besides the fired rules. */
 export interface RankInput {
@@ -27,7 +27,8 @@ export interface RankInput {
   readonly signals: Signals;
   readonly lang: Lang;
   readonly minScore: number;
-  readonly reasonCode?: string | undefined;
+  /** Causes the acquirer's notice states (see `readNotice`). */
+  readonly stated?: readonly NoticeMention[];
 }
 
 /**
@@ -53,11 +54,12 @@ export function rankCauses(input: RankInput): CauseResult[] {
     list.push({ rule: rule.name, weight: rule.event.params.weight, conditions: explain(rule.conditions, input.signals) });
     evidenceByCause.set(rule.event.type, list);
   }
-  const stated = causeOfReasonCode(input.reasonCode);
-  if (stated) {
-    const list = evidenceByCause.get(stated) ?? [];
-    list.push({ rule: STATED_REASON_RULE, weight: REASON_CODE_WEIGHT, conditions: [] });
-    evidenceByCause.set(stated, list);
+  // The acquirer's word weighs as much as the high-confidence score: a stated cause ranks first
+  // unless the transactions give another cause a stronger score.
+  for (const mention of input.stated ?? []) {
+    const list = evidenceByCause.get(mention.cause) ?? [];
+    list.push({ rule: STATED_REASON_RULE, weight: STATED_REASON_WEIGHT, conditions: [], phrase: mention.phrase, source: mention.source });
+    evidenceByCause.set(mention.cause, list);
   }
 
   const scored = [...evidenceByCause.entries()]

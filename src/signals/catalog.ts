@@ -9,7 +9,7 @@
  */
 
 /** Signal families, one source file each. */
-export type SignalFamily = 'amounts' | 'cashOut' | 'fabrication' | 'failures' | 'location' | 'conduct' | 'status';
+export type SignalFamily = 'amounts' | 'cashOut' | 'fabrication' | 'failures' | 'location' | 'conduct' | 'status' | 'acquirerRecords';
 
 /** How one signal is described. */
 export interface SignalSpec {
@@ -263,6 +263,73 @@ export const SIGNAL_CATALOG = {
     'Whole days from the last approved sale in the file (inside or before the window) to the window end; with no approved sale at all, from the registration date (else the window start).',
   ),
   mccUnderRectification: flag('status', 'The MCC is in a sector under rectification (`src/signals/data/rectification-mccs.json`).'),
+  // acquirer records: merchant numbers, limits, freezes, settlement failures, acquirer notices
+  merchantNumberedSaleCount: count(
+    'acquirerRecords',
+    'Approved sales that carry `merchantNumber` (many exports omit it; those sales are not judged).',
+  ),
+  otherMerchantNumberSaleCount: count(
+    'acquirerRecords',
+    'Approved sales sent under a `merchantNumber` that is neither `merchant.id` nor in `merchant.merchantNumbers`.',
+  ),
+  otherMerchantNumberShare: shareOf(
+    'acquirerRecords',
+    'otherMerchantNumberSaleCount / merchantNumberedSaleCount; 0 when no sale carries a merchant number.',
+  ),
+  otherMerchantNumberCount: count(
+    'acquirerRecords',
+    'Distinct merchant numbers, not registered to the merchant, that approved sales were sent under.',
+  ),
+  mccTaggedSaleCount: count(
+    'acquirerRecords',
+    'Approved sales that carry the `mcc` they were sent under (many exports omit it; those sales are not judged).',
+  ),
+  otherMccSaleCount: count('acquirerRecords', 'Approved sales sent under an MCC other than `merchant.mcc`.'),
+  otherMccShare: shareOf('acquirerRecords', 'otherMccSaleCount / mccTaggedSaleCount; 0 when no sale carries an MCC.'),
+  microMerchant: flag(
+    'acquirerRecords',
+    '`merchant.kind` is `individual` (个人 / 小微) or `individual-business` (个体工商户); false when the kind is missing (not judged).',
+  ),
+  saleLimitExceededCount: count(
+    'acquirerRecords',
+    'Approved sales above `merchant.limits.perSale` (else `merchant.singleSaleLimit`); 0 without a per-sale limit.',
+  ),
+  dailyLimitExceededDays: count(
+    'acquirerRecords',
+    'Local days whose approved sale total exceeds `merchant.limits.perDay`; 0 without a daily limit.',
+  ),
+  monthlyLimitExceededMonths: count(
+    'acquirerRecords',
+    'Local calendar months whose approved sale total inside the window exceeds `merchant.limits.perMonth`; 0 without a monthly limit.',
+  ),
+  maxDayVsDailyLimit: measure(
+    'acquirerRecords',
+    'ratio',
+    'Greatest approved sale total of one local day / `merchant.limits.perDay`; 0 without a daily limit or without sales.',
+  ),
+  maxMonthVsMonthlyLimit: measure(
+    'acquirerRecords',
+    'ratio',
+    'Greatest approved sale total of one local calendar month inside the window / `merchant.limits.perMonth`; 0 without a monthly limit or without sales.',
+  ),
+  fundFreezeCount: count('acquirerRecords', 'Fund-freeze events in the window.'),
+  lawEnforcementRequestCount: count(
+    'acquirerRecords',
+    'Law-enforcement-request events (协查 / 冻结 requests from police, procuratorate or court) in the window.',
+  ),
+  settlementFailedCount: count('acquirerRecords', 'Settlement-failed events in the window.'),
+  settlementFailedDays: count(
+    'acquirerRecords',
+    'Local days with at least one settlement-failed event: a failure fixed by the next payout stays one day.',
+  ),
+  settlementAccountDefectCount: count(
+    'acquirerRecords',
+    'Settlement-failed events whose `detail` names a defect of the account itself: closed, reported lost, frozen, not in the merchant name, no such account (`src/signals/data/event-details.json`; negated mentions do not count).',
+  ),
+  acquirerExitNoticeCount: count(
+    'acquirerRecords',
+    'Contract-change or regulatory-notice events whose `detail` says the acquirer ends or changes the service for its own reasons: business adjustment, exit from acquiring, terminal model retired, licence change (`src/signals/data/event-details.json`).',
+  ),
 } as const satisfies Record<string, SignalSpec>;
 
 /** A signal name, e.g. `'declineRate'`. */

@@ -1,5 +1,6 @@
 /** Combines the signal families into one flat, documented record. */
 import type { CaseFile } from '../contract/caseFile.js';
+import { acquirerRecordSignals } from './acquirerRecords.js';
 import { amountSignals } from './amounts.js';
 import { cashOutSignals } from './cashOut.js';
 import type { Signals } from './catalog.js';
@@ -28,6 +29,7 @@ export function signalsOf(p: Prepared): Signals {
     ...locationSignals(p),
     ...conductSignals(p),
     ...statusSignals(p),
+    ...acquirerRecordSignals(p),
   };
   const out: Record<string, number | boolean> = {};
   for (const [name, value] of Object.entries(raw)) {

@@ -267,7 +267,21 @@ const SELECTORS: Partial<Record<SignalName, Selector>> = {
   longestFarDayRun: farRun,
   unknownTerminalShare: (p) => unknownTerminals(p),
   unknownTerminalCount: (p) => unknownTerminals(p),
+  otherMerchantNumberShare: (p) => otherMerchantNumber(p),
+  otherMerchantNumberSaleCount: (p) => otherMerchantNumber(p),
+  otherMerchantNumberCount: (p) => otherMerchantNumber(p),
+  otherMccShare: (p) => salesWhere(p, (i) => p.txs[i]?.mcc !== undefined && p.txs[i]?.mcc !== p.caseFile.merchant.mcc),
+  otherMccSaleCount: (p) => salesWhere(p, (i) => p.txs[i]?.mcc !== undefined && p.txs[i]?.mcc !== p.caseFile.merchant.mcc),
+  saleLimitExceededCount: (p) => {
+    const limit = p.caseFile.merchant.limits?.perSale ?? p.caseFile.merchant.singleSaleLimit;
+    return limit === undefined ? [] : salesWhere(p, (i) => amountOf(p, i) > limit);
+  },
 };
+
+function otherMerchantNumber(p: Prepared): number[] {
+  const own = new Set([p.caseFile.merchant.id, ...(p.caseFile.merchant.merchantNumbers ?? [])]);
+  return salesWhere(p, (i) => p.txs[i]?.merchantNumber !== undefined && !own.has(p.txs[i]?.merchantNumber as string));
+}
 
 function unknownTerminals(p: Prepared): number[] {
   const known = new Set(p.caseFile.merchant.terminals ?? []);
@@ -286,6 +300,11 @@ const EVENT_SIGNALS: Partial<Record<SignalName, CaseEvent['type']>> = {
   settlementOverdueCount: 'settlement-overdue',
   contractChangeCount: 'contract-change',
   kycNoticeCount: 'kyc-notice',
+  fundFreezeCount: 'fund-freeze',
+  lawEnforcementRequestCount: 'law-enforcement-request',
+  settlementFailedCount: 'settlement-failed',
+  settlementFailedDays: 'settlement-failed',
+  settlementAccountDefectCount: 'settlement-failed',
 };
 
 /** What one signal counted. */

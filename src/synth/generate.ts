@@ -75,7 +75,14 @@ export function generateMerchant(options: GenerateOptions): LabelledCase {
   draft.baselineCount = draft.transactions.length;
   // Causes that add transactions go first; those that change existing ones (where the terminal is,
   // how cards are read, ticket sizes, dormancy) go last, so they apply to the added ones too.
-  const transforming: readonly CauseId[] = ['mcc-mismatch', 'security-compromise', 'terminal-relocation', 'dormant-account'];
+  const transforming: readonly CauseId[] = [
+    'mcc-mismatch',
+    'security-compromise',
+    'terminal-relocation',
+    'dormant-account',
+    'code-jumping',
+    'micro-merchant-limit',
+  ];
   const order = [...(options.causes ?? [])].sort((a, b) => Number(transforming.includes(a)) - Number(transforming.includes(b)));
   for (const cause of order) injectCause(draft, cause);
   draft.transactions.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));

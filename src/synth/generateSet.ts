@@ -41,7 +41,8 @@ export function* generateSet(options: SetOptions): Generator<LabelledCase> {
       kind = rng.pick(kindsFor(causes[0] as CauseId));
       strength = 0.3 + rng.next() * 0.15;
     } else if (slot < 18) {
-      causes = [CAUSE_IDS[(i * 7 + Math.floor(i / 20)) % CAUSE_IDS.length] as CauseId];
+      // Eleven single-cause slots per block of 20, cycling through the catalog so every cause appears evenly.
+      causes = [CAUSE_IDS[(Math.floor(i / 20) * 11 + slot - 7) % CAUSE_IDS.length] as CauseId];
       kind = rng.pick(kindsFor(causes[0] as CauseId));
     } else {
       const first = rng.pick(CAUSE_IDS.filter((c) => c !== 'dormant-account'));

@@ -5,6 +5,7 @@
 import type { CauseId } from '../contract/causes.js';
 import { mccProfile } from '../signals/referenceData.js';
 import { type Draft, nearHome, type TxInput } from './draft.js';
+import { ACQUIRER_INJECTORS } from './injectAcquirer.js';
 
 type Injector = (draft: Draft) => void;
 
@@ -207,4 +208,5 @@ const INJECTORS: Record<CauseId, Injector> = {
     }
     draft.merchant.suspension = { at: draft.at(draft.days - 1, 12) };
   },
+  ...ACQUIRER_INJECTORS,
 };
