@@ -5,14 +5,16 @@ import { OptionsError, type Problem } from '../contract/errors.js';
 import type { Limits } from '../contract/limits.js';
 import { parseCaseFile } from '../contract/parseCaseFile.js';
 import { LANGS, type Lang, RESULT_SCHEMA_VERSION, type Result } from '../contract/result.js';
+import { factLookup, MERCHANT_FACT_NAMES, merchantFactsOf } from '../rules/facts.js';
+import { leavesOf } from '../rules/language.js';
 import { loadRulePack } from '../rules/loadRulePack.js';
 import type { RulePack } from '../rules/schema.js';
-import type { Signals } from '../signals/catalog.js';
 import { computeSignalReport } from '../signals/computeSignals.js';
+import { type CustomSignal, checkCustomSignals, computeCustomSignals, customFactSpecs } from '../signals/custom.js';
 import type { SignalOptions } from '../signals/options.js';
 import { compileRulePack, createRuleEvaluator, type EngineKind } from './firedRules.js';
 import { DEFAULT_MIN_SCORE, rankCauses } from './rank.js';
-import { parseSignals } from './signalsInput.js';
+import { createSignalsParser, type MerchantAttributes, merchantFactsFrom } from './signalsInput.js';
 
 /** Options of {@link createClassifier}. */
 export interface ClassifierConfig {
@@ -29,12 +31,23 @@ export interface ClassifierConfig {
   };
   /** Size limits for case files and rule packs. */
   readonly limits?: Partial<Limits>;
+  /**
+   * Your own signals, computed per merchant after the built-in ones, usable as facts by the rule pack
+   * and reported in `result.signals`. Names must not clash with built-in signals or merchant attributes.
+   */
+  readonly customSignals?: readonly CustomSignal[];
 }
 
 /** Per-call options. */
 export interface ClassifyOptions {
   /** Overrides the classifier's language for this call. */
   readonly lang?: Lang;
+}
+
+/** Per-call options of {@link Classifier.classifySignals}. */
+export interface ClassifySignalsOptions extends ClassifyOptions {
+  /** Merchant attributes the pack may compare (`mcc`, …): there is no case file to read them from. */
+  readonly merchant?: MerchantAttributes;
 }
 
 /** The result of {@link Classifier.classifySignals}: no merchant or window, only signals in. */
@@ -51,8 +64,11 @@ export interface Classifier {
   classify(caseFile: unknown, options?: ClassifyOptions): Promise<Result>;
   /** Like `classify`, synchronously; only with the default `compiled` engine. */
   classifySync(caseFile: unknown, options?: ClassifyOptions): Result;
-  /** Classifies precomputed signals (e.g. from your own pipeline). */
-  classifySignals(signals: unknown, options?: ClassifyOptions): Promise<SignalsResult>;
+  /**
+   * Classifies precomputed signals (e.g. from your own pipeline): every built-in signal and every
+   * custom signal of this classifier; merchant attributes come from `options.merchant`.
+   */
+  classifySignals(signals: unknown, options?: ClassifySignalsOptions): Promise<SignalsResult>;
 }
 
 /** The bundled default rule pack, validated. */
@@ -76,7 +92,17 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const engine = config.engine ?? 'compiled';
   const { minScore = DEFAULT_MIN_SCORE, ...signalOptions } = config.options ?? {};
   checkOptions(lang, engine, minScore);
-  const rulePack = config.rulePack === undefined ? defaultRulePack : loadRulePack(config.rulePack, config.limits);
+  const customSignals = checkCustomSignals(config.customSignals);
+  const extraFacts = customFactSpecs(customSignals);
+  const lookup = factLookup(extraFacts);
+  const rulePack =
+    config.rulePack === undefined ? defaultRulePack : loadRulePack(config.rulePack, { ...config.limits, extraFacts });
+  const usedFacts = new Set(
+    [...rulePack.rules.map((r) => r.conditions), ...Object.values(rulePack.conditions ?? {})].flatMap(leavesOf).flatMap((l) =>
+      typeof l.value === 'object' && l.value !== null && !Array.isArray(l.value) ? [l.fact, (l.value as { fact: string }).fact] : [l.fact],
+    ),
+  );
+  const parseSignals = createSignalsParser(customSignals);
   const evaluator = createRuleEvaluator(rulePack, engine);
   const firedSync = engine === 'compiled' ? compileRulePack(rulePack) : undefined;
   const packInfo = Object.freeze({ name: rulePack.name, version: rulePack.version });
@@ -84,7 +110,11 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
 
   const prepareCase = (input: unknown) => {
     const caseFile = parseCaseFile(input, limits);
-    return { caseFile, ...computeSignalReport(caseFile, signalOptions) };
+    const report = computeSignalReport(caseFile, signalOptions);
+    const signals =
+      customSignals.length === 0 ? report.signals : { ...report.signals, ...computeCustomSignals(customSignals, caseFile, report.signals) };
+    const facts = MERCHANT_FACT_NAMES.some((n) => usedFacts.has(n)) ? { ...signals, ...merchantFactsOf(caseFile) } : signals;
+    return { ...report, caseFile, signals, facts };
   };
   const assemble = (
     prepared: ReturnType<typeof prepareCase>,
@@ -103,7 +133,8 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
     },
     causes: rankCauses({
       fired,
-      signals: prepared.signals,
+      signals: prepared.facts,
+      lookup,
       lang: callLang,
       minScore,
       reasonCode: reasonCodeOf(prepared.caseFile),
@@ -116,7 +147,7 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
     async classify(input: unknown, options: ClassifyOptions = {}) {
       const callLang = checkLang(options.lang ?? lang);
       const prepared = prepareCase(input);
-      return assemble(prepared, await evaluator.fired(prepared.signals), callLang);
+      return assemble(prepared, await evaluator.fired(prepared.facts), callLang);
     },
     classifySync(input: unknown, options: ClassifyOptions = {}) {
       if (!firedSync) {
@@ -124,17 +155,18 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
       }
       const callLang = checkLang(options.lang ?? lang);
       const prepared = prepareCase(input);
-      return assemble(prepared, firedSync(prepared.signals), callLang);
+      return assemble(prepared, firedSync(prepared.facts), callLang);
     },
-    async classifySignals(input: unknown, options: ClassifyOptions = {}) {
+    async classifySignals(input: unknown, options: ClassifySignalsOptions = {}) {
       const callLang = checkLang(options.lang ?? lang);
-      const signals: Signals = parseSignals(input);
-      const fired = await evaluator.fired(signals);
+      const signals = parseSignals(input);
+      const facts = { ...signals, ...merchantFactsFrom(options.merchant, usedFacts) };
+      const fired = await evaluator.fired(facts);
       return {
         schemaVersion: RESULT_SCHEMA_VERSION,
         lang: callLang,
         rulePack: { ...packInfo },
-        causes: rankCauses({ fired, signals, lang: callLang, minScore }),
+        causes: rankCauses({ fired, signals: facts, lookup, lang: callLang, minScore }),
         signals: { ...signals },
       };
     },

@@ -4,9 +4,9 @@
  * once per classifier). A differential test holds them to each other.
  */
 import { Engine } from 'json-rules-engine';
-import type { Rule, RulePack } from '../rules/schema.js';
-import type { Signals } from '../signals/catalog.js';
-import { compileCondition } from './evaluate.js';
+import type { Facts } from '../rules/facts.js';
+import type { Rule, RulePack, TopCondition } from '../rules/schema.js';
+import { type CompiledCondition, compileCondition } from './evaluate.js';
 
 /** Which evaluator runs the rules. */
 export type EngineKind = 'compiled' | 'json-rules-engine';
@@ -15,7 +15,7 @@ export type EngineKind = 'compiled' | 'json-rules-engine';
 export interface RuleEvaluator {
   readonly kind: EngineKind;
   /** The fired rules, in the pack's (name) order. */
-  fired(signals: Signals): Promise<readonly Rule[]>;
+  fired(facts: Facts): Promise<readonly Rule[]>;
 }
 
 /** Builds the evaluator for a validated pack. */
@@ -24,26 +24,28 @@ export function createRuleEvaluator(pack: RulePack, kind: EngineKind = 'compiled
 }
 
 /**
- * Compiles a validated pack into one synchronous function: signals in, fired rules out (in pack
- * order). This is what `createClassifier` does once; use it to run a pack on your own signals.
+ * Compiles a validated pack into one synchronous function: facts (signals, plus merchant attributes
+ * and custom signals when the pack uses them) in, fired rules out (in pack order). This is what
+ * `createClassifier` does once; use it to run a pack on your own signals.
  *
  * @example
  * ```ts
  * const fired = compileRulePack(defaultRulePack)(signals).map((rule) => rule.name);
  * ```
  */
-export function compileRulePack(pack: RulePack): (signals: Signals) => Rule[] {
-  const compiled = pack.rules.map((rule) => ({ rule, test: compileCondition(rule.conditions) }));
-  return (signals) => {
+export function compileRulePack(pack: RulePack): (facts: Facts) => Rule[] {
+  const shared = new Map<TopCondition, CompiledCondition>();
+  const compiled = pack.rules.map((rule) => ({ rule, test: compileCondition(rule.conditions, shared) }));
+  return (facts) => {
     const out: Rule[] = [];
-    for (const { rule, test } of compiled) if (test(signals)) out.push(rule);
+    for (const { rule, test } of compiled) if (test(facts)) out.push(rule);
     return out;
   };
 }
 
 function compiledEvaluator(pack: RulePack): RuleEvaluator {
   const run = compileRulePack(pack);
-  return Object.freeze({ kind: 'compiled' as const, fired: async (signals: Signals) => run(signals) });
+  return Object.freeze({ kind: 'compiled' as const, fired: async (facts: Facts) => run(facts) });
 }
 
 function referenceEvaluator(pack: RulePack): RuleEvaluator {
@@ -52,6 +54,9 @@ function referenceEvaluator(pack: RulePack): RuleEvaluator {
     allowUndefinedFacts: false,
     pathResolver: (value: unknown) => value,
   });
+  // Shared conditions go in as json-rules-engine's own setCondition; references stay references.
+  // structuredClone keeps the written form (a reference's resolved condition is not enumerable).
+  for (const [name, condition] of Object.entries(pack.conditions ?? {})) engine.setCondition(name, structuredClone(condition) as never);
   const byName = new Map<string, Rule>();
   for (const rule of pack.rules) {
     byName.set(rule.name, rule);
@@ -66,8 +71,8 @@ function referenceEvaluator(pack: RulePack): RuleEvaluator {
   const order = new Map(pack.rules.map((rule, i) => [rule.name, i]));
   return Object.freeze({
     kind: 'json-rules-engine' as const,
-    fired: async (signals: Signals) => {
-      const { results } = await engine.run({ ...signals });
+    fired: async (facts: Facts) => {
+      const { results } = await engine.run({ ...facts });
       return results
         .map((result) => byName.get(result.name as string) as Rule)
         .sort((a, b) => (order.get(a.name) as number) - (order.get(b.name) as number));

@@ -5,8 +5,8 @@
 import { adviceFor } from '../advice/catalog.js';
 import { CATEGORIES, CAUSE_CATEGORY, type CauseId } from '../contract/causes.js';
 import type { CauseResult, Evidence, Lang } from '../contract/result.js';
+import type { FactLookup, Facts } from '../rules/facts.js';
 import type { Rule } from '../rules/schema.js';
-import type { Signals } from '../signals/catalog.js';
 import { counterfactualFor } from './counterfactual.js';
 import { explain } from './evaluate.js';
 import { causeOfReasonCode, REASON_CODE_WEIGHT } from './reasonCode.js';
@@ -24,7 +24,10 @@ export const STATED_REASON_RULE = 'stated-reason-code';
 /** What ranking needs besides the fired rules. */
 export interface RankInput {
   readonly fired: readonly Rule[];
-  readonly signals: Signals;
+  /** Signals, plus merchant attributes and custom signals. */
+  readonly signals: Facts;
+  /** Kinds and units of the facts (for counterfactual examples); default: built-ins only. */
+  readonly lookup?: FactLookup;
   readonly lang: Lang;
   readonly minScore: number;
   readonly reasonCode?: string | undefined;
@@ -65,10 +68,11 @@ export function rankCauses(input: RankInput): CauseResult[] {
     .filter((c) => c.score >= input.minScore)
     .sort(compareCauses);
 
+
   const rulesByName = new Map(input.fired.map((rule) => [rule.name, rule]));
   return scored.map(({ id, evidence, score }, index) => {
     const advice = adviceFor(id, input.lang);
-    const toClear = counterfactualFor(evidence, rulesByName, input.signals, input.minScore);
+    const toClear = counterfactualFor(evidence, rulesByName, input.signals, input.minScore, input.lookup);
     return {
       id,
       category: CAUSE_CATEGORY[id],
@@ -78,7 +82,14 @@ export function rankCauses(input: RankInput): CauseResult[] {
       title: advice.title,
       summary: advice.summary,
       evidence,
-      toClear: { rules: toClear.rules.map((r) => ({ rule: r.rule, changes: [...r.changes] })), mustClear: [...toClear.mustClear] },
+      toClear: {
+        rules: toClear.rules.map((r) => ({
+          rule: r.rule,
+          changes: r.changes.map((c) => ({ ...c, threshold: Array.isArray(c.threshold) ? [...c.threshold] : (c.threshold as number) })),
+          ...(r.cannot === undefined ? {} : { cannot: r.cannot }),
+        })),
+        mustClear: [...toClear.mustClear],
+      },
       remediation: [...advice.remediation],
       appealMaterials: [...advice.appealMaterials],
       prevention: [...advice.prevention],
@@ -87,8 +98,29 @@ export function rankCauses(input: RankInput): CauseResult[] {
   });
 }
 
+/**
+ * The top cause of a set of fired rules, ranked as {@link rankCauses} does but without evidence or
+ * advice (for calibration and other loops over many merchants); null when none reaches `minScore`.
+ */
+export function topCause(
+  fired: readonly Pick<Rule, 'event'>[],
+  reasonCode: string | undefined,
+  minScore: number,
+): { id: CauseId; score: number } | null {
+  const miss = new Map<CauseId, number>();
+  for (const rule of fired) miss.set(rule.event.type, (miss.get(rule.event.type) ?? 1) * (1 - rule.event.params.weight));
+  const stated = causeOfReasonCode(reasonCode);
+  if (stated) miss.set(stated, (miss.get(stated) ?? 1) * (1 - REASON_CODE_WEIGHT));
+  let best: { id: CauseId; score: number } | null = null;
+  for (const [id, m] of miss) {
+    const candidate = { id, score: round4(1 - m) };
+    if (candidate.score >= minScore && (best === null || compareCauses(candidate, best) < 0)) best = candidate;
+  }
+  return best;
+}
+
 /** Score descending, then category severity, then id: a total order, so ranking is deterministic. */
-function compareCauses(a: { id: CauseId; score: number }, b: { id: CauseId; score: number }): number {
+export function compareCauses(a: { id: CauseId; score: number }, b: { id: CauseId; score: number }): number {
   if (a.score !== b.score) return b.score - a.score;
   const severity = CATEGORIES.indexOf(CAUSE_CATEGORY[a.id]) - CATEGORIES.indexOf(CAUSE_CATEGORY[b.id]);
   if (severity !== 0) return severity;
