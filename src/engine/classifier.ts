@@ -95,12 +95,15 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const customSignals = checkCustomSignals(config.customSignals);
   const extraFacts = customFactSpecs(customSignals);
   const lookup = factLookup(extraFacts);
-  const rulePack =
-    config.rulePack === undefined ? defaultRulePack : loadRulePack(config.rulePack, { ...config.limits, extraFacts });
+  const rulePack = config.rulePack === undefined ? defaultRulePack : loadRulePack(config.rulePack, { ...config.limits, extraFacts });
   const usedFacts = new Set(
-    [...rulePack.rules.map((r) => r.conditions), ...Object.values(rulePack.conditions ?? {})].flatMap(leavesOf).flatMap((l) =>
-      typeof l.value === 'object' && l.value !== null && !Array.isArray(l.value) ? [l.fact, (l.value as { fact: string }).fact] : [l.fact],
-    ),
+    [...rulePack.rules.map((r) => r.conditions), ...Object.values(rulePack.conditions ?? {})]
+      .flatMap(leavesOf)
+      .flatMap((l) =>
+        typeof l.value === 'object' && l.value !== null && !Array.isArray(l.value)
+          ? [l.fact, (l.value as { fact: string }).fact]
+          : [l.fact],
+      ),
   );
   const parseSignals = createSignalsParser(customSignals);
   const evaluator = createRuleEvaluator(rulePack, engine);

@@ -8,7 +8,7 @@
  * not signals a merchant changes: a rule only they decide is reported with `cannot`.
  */
 import type { Evidence, Operator } from '../contract/result.js';
-import { type FactLookup, type FactValue, type Facts, factLookup } from '../rules/facts.js';
+import { type FactLookup, type Facts, type FactValue, factLookup } from '../rules/facts.js';
 import { childrenOf, compare, holds, isFactRef, isLeaf, isRef, NEGATED, type ThresholdValue, thresholdOf } from '../rules/language.js';
 import type { LeafCondition, Rule, RuleCondition } from '../rules/schema.js';
 
@@ -71,7 +71,13 @@ export function counterfactualFor(
 
 /** Why a rule cannot be stopped by changing signals. */
 function cannotReason(condition: RuleCondition, lookup: FactLookup): string {
-  const text = [...new Set(leaves(condition).filter((l) => !changeable(l.fact, lookup)).map((l) => l.fact))].sort();
+  const text = [
+    ...new Set(
+      leaves(condition)
+        .filter((l) => !changeable(l.fact, lookup))
+        .map((l) => l.fact),
+    ),
+  ].sort();
   return text.length > 0
     ? `merchant attributes decide it (${text.join(', ')}); no change of signals stops it`
     : 'no change of its signals stops it (its conditions hold whatever their values)';

@@ -3,7 +3,7 @@
  * and the explanation of a fired rule (the leaves that held, with the names of their conditions).
  */
 import type { EvidenceCondition, Operator } from '../contract/result.js';
-import type { FactValue, Facts } from '../rules/facts.js';
+import type { Facts, FactValue } from '../rules/facts.js';
 import { COMPARE, holds, isFactRef, isLeaf, isRef, NEGATED, thresholdOf } from '../rules/language.js';
 import type { LeafCondition, RuleCondition, TopCondition } from '../rules/schema.js';
 

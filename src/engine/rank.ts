@@ -68,7 +68,6 @@ export function rankCauses(input: RankInput): CauseResult[] {
     .filter((c) => c.score >= input.minScore)
     .sort(compareCauses);
 
-
   const rulesByName = new Map(input.fired.map((rule) => [rule.name, rule]));
   return scored.map(({ id, evidence, score }, index) => {
     const advice = adviceFor(id, input.lang);

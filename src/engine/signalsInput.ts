@@ -41,9 +41,15 @@ export interface MerchantAttributes {
 }
 
 const AttributesSchema = z.strictObject({
-  mcc: z.string().regex(/^\d{4}$/, { error: 'expected a 4-digit MCC string' }).optional(),
+  mcc: z
+    .string()
+    .regex(/^\d{4}$/, { error: 'expected a 4-digit MCC string' })
+    .optional(),
   kind: z.enum(MERCHANT_KINDS).optional(),
-  currency: z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 code such as CNY' }).optional(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 code such as CNY' })
+    .optional(),
   timezone: z.string().min(1).max(64).optional(),
   contractStatus: z.enum(['active', 'expired', 'terminated']).optional(),
 });
@@ -52,7 +58,10 @@ const AttributesSchema = z.strictObject({
  * Merchant attribute facts from caller input, with the case file's defaults. A fact the pack uses
  * and that has no default (`mcc`) must be given.
  */
-export function merchantFactsFrom(input: unknown, used: ReadonlySet<string>): Record<MerchantFactName, string> | Partial<Record<MerchantFactName, string>> {
+export function merchantFactsFrom(
+  input: unknown,
+  used: ReadonlySet<string>,
+): Record<MerchantFactName, string> | Partial<Record<MerchantFactName, string>> {
   const parsed = AttributesSchema.safeParse(input ?? {});
   if (!parsed.success) {
     throw new OptionsError(parsed.error.issues.slice(0, 20).map((i) => ({ path: `merchant.${formatPath(i.path)}`, message: i.message })));

@@ -118,7 +118,13 @@ export function factLookup(extraFacts: Readonly<Record<string, ExtraFactSpec>> =
   const extra = new Map(Object.entries(extraFacts).map(([name, spec]) => [name, extraFactSpec(spec)]));
   return (name) => {
     if (Object.hasOwn(SIGNAL_CATALOG, name)) {
-      const s = SIGNAL_CATALOG[name as SignalName] as { kind: 'number' | 'boolean'; unit: string; min?: number; max?: number; definition: string };
+      const s = SIGNAL_CATALOG[name as SignalName] as {
+        kind: 'number' | 'boolean';
+        unit: string;
+        min?: number;
+        max?: number;
+        definition: string;
+      };
       return {
         source: 'signal',
         kind: s.kind,

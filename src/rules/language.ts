@@ -5,7 +5,7 @@
  * and counterfactuals reason with it. One definition, so they can never disagree.
  */
 import type { Operator } from '../contract/result.js';
-import type { FactValue, Facts } from './facts.js';
+import type { Facts, FactValue } from './facts.js';
 import type { ConditionRef, FactRef, LeafCondition, RuleCondition, Threshold } from './schema.js';
 
 /** A resolved threshold: a literal, a list, or another fact's value. */

@@ -27,12 +27,16 @@ export function checkLeaf(
     if (key === 'path') {
       problems.push({
         path: `${path}.path`,
-        message: 'path is not allowed: json-rules-engine evaluates it as JSONPath over pack content; facts here are flat values, name the fact itself',
+        message:
+          'path is not allowed: json-rules-engine evaluates it as JSONPath over pack content; facts here are flat values, name the fact itself',
       });
     } else if (key === 'params') {
       problems.push({ path: `${path}.params`, message: 'params are not allowed: they go to fact functions, and facts here take none' });
     } else {
-      problems.push({ path: `${path}.${maskPans(key).slice(0, 40)}`, message: 'unknown key in a condition (a leaf holds fact, operator, value, name, priority)' });
+      problems.push({
+        path: `${path}.${maskPans(key).slice(0, 40)}`,
+        message: 'unknown key in a condition (a leaf holds fact, operator, value, name, priority)',
+      });
     }
   }
   for (const key of ['fact', 'operator', 'value'] as const) {
@@ -43,7 +47,7 @@ export function checkLeaf(
   const fact = factOf(record.fact, `${path}.fact`, lookup, known, problems);
   const operator = operatorOf(record.operator, `${path}.operator`, problems);
   if (fact === undefined || operator === undefined) return undefined;
-  const value = valueOf(record.value, fact, operator, `${path}`, lookup, known, problems);
+  const value = thresholdFor(record.value, fact, operator, `${path}`, lookup, known, problems);
   return value === undefined ? undefined : { fact: fact.name, operator, value };
 }
 
@@ -84,7 +88,7 @@ function operatorOf(raw: unknown, path: string, problems: Problem[]): Operator |
   return undefined;
 }
 
-function valueOf(
+function thresholdFor(
   raw: unknown,
   fact: { name: string; spec: FactSpec },
   operator: Operator,
@@ -126,7 +130,10 @@ function valueOf(
     const other = factOf(ref.fact, `${at}.fact`, lookup, known, problems);
     if (!other) return undefined;
     if (other.spec.kind !== kind) {
-      return fail(`compares ${kind} fact ${fact.name} with ${other.spec.kind} fact ${other.name}; compare facts of the same kind`, `${at}.fact`);
+      return fail(
+        `compares ${kind} fact ${fact.name} with ${other.spec.kind} fact ${other.name}; compare facts of the same kind`,
+        `${at}.fact`,
+      );
     }
     return { fact: other.name };
   }

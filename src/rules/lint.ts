@@ -142,7 +142,7 @@ function candidatePoints(condition: RuleCondition, lookup: FactLookup): Map<stri
   const cutsOf = new Map<string, Set<number>>();
   const textOf = new Map<string, Set<string>>();
   const sizeOf = new Map<string, number>();
-  for (const [fact, root] of group) sizeOf.set(root, (sizeOf.get(root) ?? 0) + 1);
+  for (const root of group.values()) sizeOf.set(root, (sizeOf.get(root) ?? 0) + 1);
   for (const leaf of all) {
     const root = group.get(leaf.fact) as string;
     const literals = isFactRef(leaf.value) ? [] : Array.isArray(leaf.value) ? leaf.value : [leaf.value];

@@ -152,13 +152,19 @@ export function mergeRulePacks(packs: readonly RulePack[], options: LoadOptions 
   const problems: Problem[] = [];
   packs.forEach((pack, i) => {
     for (const [name, condition] of Object.entries(pack.conditions ?? {})) {
-      if (Object.hasOwn(conditions, name)) problems.push({ path: `packs[${i}].conditions.${name}`, message: 'shared condition defined twice' });
+      if (Object.hasOwn(conditions, name))
+        problems.push({ path: `packs[${i}].conditions.${name}`, message: 'shared condition defined twice' });
       conditions[name] = condition;
     }
   });
   if (problems.length > 0) throw new RulePackError(problems);
   return loadRulePack(
-    { name: first.name, version: first.version, conditions: structuredClone(conditions), rules: structuredClone(packs.flatMap((p) => p.rules)) },
+    {
+      name: first.name,
+      version: first.version,
+      conditions: structuredClone(conditions),
+      rules: structuredClone(packs.flatMap((p) => p.rules)),
+    },
     options,
   );
 }

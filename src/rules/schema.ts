@@ -65,7 +65,9 @@ export const RuleEventSchema = z.strictObject({
 const NAME = /^[a-z0-9][a-z0-9._-]{0,79}$/;
 
 /** A rule or shared-condition name. */
-export const NameSchema = z.string({ error: 'expected a name' }).regex(NAME, { error: 'expected a name of lower-case letters, digits, dots, dashes' });
+export const NameSchema = z
+  .string({ error: 'expected a name' })
+  .regex(NAME, { error: 'expected a name of lower-case letters, digits, dots, dashes' });
 
 /**
  * A priority as json-rules-engine reads it: a whole number ≥ 1 (it runs higher priorities first;

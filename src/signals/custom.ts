@@ -48,17 +48,23 @@ export function checkCustomSignals(list: unknown): readonly CustomSignal[] {
     } else if (seen.has(s.name)) {
       problems.push({ path: `${at}.name`, message: `"${s.name}" is defined twice` });
     } else seen.add(s.name);
-    if (typeof s.description !== 'string' || s.description.length === 0) problems.push({ path: `${at}.description`, message: 'expected a description' });
+    if (typeof s.description !== 'string' || s.description.length === 0)
+      problems.push({ path: `${at}.description`, message: 'expected a description' });
     if (typeof s.unit !== 'string' || s.unit.length === 0 || s.unit.length > 40) {
       problems.push({ path: `${at}.unit`, message: "expected a unit such as 'count', 'share (0–1)' or 'boolean'" });
     }
     if (s.range !== undefined) {
       const r = s.range as unknown[];
-      const ok = Array.isArray(r) && r.length === 2 && r.every((x) => typeof x === 'number' && Number.isFinite(x)) && (r[0] as number) <= (r[1] as number);
+      const ok =
+        Array.isArray(r) &&
+        r.length === 2 &&
+        r.every((x) => typeof x === 'number' && Number.isFinite(x)) &&
+        (r[0] as number) <= (r[1] as number);
       if (!ok) problems.push({ path: `${at}.range`, message: 'expected [min, max] with finite numbers, min ≤ max' });
       if (s.unit === 'boolean') problems.push({ path: `${at}.range`, message: 'a boolean signal has no range' });
     }
-    if (typeof s.compute !== 'function') problems.push({ path: `${at}.compute`, message: 'expected a function (caseFile, signals) => number | boolean' });
+    if (typeof s.compute !== 'function')
+      problems.push({ path: `${at}.compute`, message: 'expected a function (caseFile, signals) => number | boolean' });
   });
   if (problems.length > 0) throw new OptionsError(problems);
   return Object.freeze([...(list as CustomSignal[])]);
@@ -77,7 +83,11 @@ export function customFactSpecs(list: readonly CustomSignal[]): Record<string, E
  * @throws {@link CustomSignalError} naming the signal and the merchant when a value is not a finite
  * number (or boolean, for `unit: 'boolean'`) inside the declared range, or when `compute` throws.
  */
-export function computeCustomSignals(list: readonly CustomSignal[], caseFile: CaseFile, signals: Signals): Record<string, number | boolean> {
+export function computeCustomSignals(
+  list: readonly CustomSignal[],
+  caseFile: CaseFile,
+  signals: Signals,
+): Record<string, number | boolean> {
   const out: Record<string, number | boolean> = {};
   const merchant = `merchant "${maskPans(caseFile.merchant.id)}"`;
   for (const s of list) {

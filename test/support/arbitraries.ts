@@ -70,7 +70,11 @@ const someBoolean = ['kycExpired', 'mccKnown', 'teamFlag', 'contractEnded'];
 const numList = fc.array(fc.constantFrom(...VALUES, 2, 10), { minLength: 1, maxLength: 4 });
 const named = <T extends object>(arb: fc.Arbitrary<T>) =>
   fc
-    .tuple(arb, fc.option(fc.constantFrom('big', 'odd one', 'x'), { nil: undefined }), fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }))
+    .tuple(
+      arb,
+      fc.option(fc.constantFrom('big', 'odd one', 'x'), { nil: undefined }),
+      fc.option(fc.integer({ min: 1, max: 5 }), { nil: undefined }),
+    )
     .map(([c, name, priority]) => ({ ...c, ...(name === undefined ? {} : { name }), ...(priority === undefined ? {} : { priority }) }));
 
 const richLeaf = named(
@@ -90,7 +94,11 @@ const richLeaf = named(
     }),
     fc.constantFrom(...textNames).chain((fact) =>
       fc.oneof(
-        fc.record({ fact: fc.constant(fact), operator: fc.constantFrom('equal', 'notEqual'), value: fc.constantFrom(...(TEXT[fact] ?? [])) }),
+        fc.record({
+          fact: fc.constant(fact),
+          operator: fc.constantFrom('equal', 'notEqual'),
+          value: fc.constantFrom(...(TEXT[fact] ?? [])),
+        }),
         fc.record({
           fact: fc.constant(fact),
           operator: fc.constantFrom('in', 'notIn'),
