@@ -30,6 +30,7 @@ export { CATEGORIES, CAUSE_CATEGORY, CAUSE_IDS, type Category, type CauseId } fr
 export {
   CaseFileError,
   ClassifierError,
+  CustomSignalError,
   type ErrorCode,
   isCaseFileError,
   isRulePackError,
@@ -57,6 +58,7 @@ export {
   type Classifier,
   type ClassifierConfig,
   type ClassifyOptions,
+  type ClassifySignalsOptions,
   classify,
   createClassifier,
   defaultRulePack,
@@ -64,9 +66,12 @@ export {
 } from './engine/classifier.js';
 export { compileRulePack, type EngineKind } from './engine/firedRules.js';
 export { DEFAULT_MIN_SCORE, noisyOr } from './engine/rank.js';
-export { type LintCode, type LintFinding, lintRulePack } from './rules/lint.js';
-export { loadRulePack, mergeRulePacks } from './rules/loadRulePack.js';
-export type { LeafCondition, Rule, RuleCondition, RulePack } from './rules/schema.js';
+export type { MerchantAttributes } from './engine/signalsInput.js';
+export { type ExtraFactSpec, type FactSpec, type Facts, type FactValue, MERCHANT_FACTS, type MerchantFactName } from './rules/facts.js';
+export { type LintCode, type LintFinding, type LintOptions, lintRulePack } from './rules/lint.js';
+export { type LoadOptions, loadRulePack, mergeRulePacks, rulePackToJson } from './rules/loadRulePack.js';
+export type { ConditionRef, FactRef, LeafCondition, Rule, RuleCondition, RulePack, Threshold, TopCondition } from './rules/schema.js';
 export { SIGNAL_CATALOG, SIGNAL_NAMES, type SignalName, type SignalSpec, type Signals } from './signals/catalog.js';
 export { computeSignals } from './signals/computeSignals.js';
+export { type CustomSignal, customFactSpecs } from './signals/custom.js';
 export { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './signals/options.js';
