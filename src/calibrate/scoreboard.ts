@@ -48,7 +48,9 @@ export function createScoreboard(
   const fired = columns.map((col) => Uint8Array.from(col));
   // Miss products are recomputed from the fired columns of the cause (no division, so exact).
   const rulesOfCause: number[][] = Array.from({ length: C }, () => []);
-  causeOf.forEach((c, r) => rulesOfCause[c]?.push(r));
+  causeOf.forEach((c, r) => {
+    rulesOfCause[c]?.push(r);
+  });
   const recompute = (i: number, cause: number, override?: { rule: number; fires: number }): number => {
     const stated = causeOfReasonCode(cases[i]?.reasonCode);
     let m = stated !== undefined && CAUSE_INDEX.get(stated) === cause ? 1 - REASON_CODE_WEIGHT : 1;

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { RulePackError } from '../contract/errors.js';
-import { loadRulePack, mergeRulePacks } from '../rules/loadRulePack.js';
+import { type LoadOptions, loadRulePack, mergeRulePacks } from '../rules/loadRulePack.js';
 import type { RulePack } from '../rules/schema.js';
 
 /** A CLI failure with an exit code and a one-line message (plus optional detail lines). */
@@ -43,8 +43,11 @@ export function parseJson(text: string, source: string): unknown {
   }
 }
 
-/** Loads a rule pack file, or every `.json` file of a folder (sorted by name) merged into one pack. */
-export function readRulePack(path: string): RulePack {
+/**
+ * Loads a rule pack file, or every `.json` file of a folder (sorted by name) merged into one pack;
+ * `options.extraFacts` names the custom signals the pack may use (`--signals`).
+ */
+export function readRulePack(path: string, options: LoadOptions = {}): RulePack {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
@@ -59,7 +62,7 @@ export function readRulePack(path: string): RulePack {
   if (files.length === 0) throw new CliError(`no .json rule pack in ${path}`, 2);
   const packs = files.map((file) => {
     try {
-      return loadRulePack(parseJson(readFileSync(file, 'utf8'), file));
+      return loadRulePack(parseJson(readFileSync(file, 'utf8'), file), options);
     } catch (error) {
       if (error instanceof RulePackError) {
         throw new CliError(
@@ -72,7 +75,7 @@ export function readRulePack(path: string): RulePack {
     }
   });
   try {
-    return mergeRulePacks(packs);
+    return mergeRulePacks(packs, options);
   } catch (error) {
     if (error instanceof RulePackError) {
       throw new CliError(

@@ -18,9 +18,12 @@ import type { Lang } from '../contract/result.js';
 import { createClassifier } from '../engine/classifier.js';
 import { lintRulePack } from '../rules/lint.js';
 import { computeSignals } from '../signals/computeSignals.js';
+import { customFactSpecs } from '../signals/custom.js';
 import { generateSet } from '../synth/generateSet.js';
 import { maskPans } from '../text/cardNumber.js';
 import { DEFAULT_MAX_LINE_BYTES, runBatch } from './batch.js';
+import { registerCalibrate } from './commands/calibrate.js';
+import { loadCustomSignals } from './customSignals.js';
 import { CliError, parseJson, readRulePack, readText } from './io.js';
 import { readLines } from './lines.js';
 import { renderBacktest, renderFindings, renderResult, renderSignals } from './render.js';
@@ -53,6 +56,7 @@ interface ClassifyFlags {
   ndjson?: boolean;
   maxLineBytes: number;
   workers?: number;
+  signals?: string;
 }
 
 const VERSION = '0.1.0';
@@ -84,17 +88,20 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .option('--ndjson', 'one case file per line in, one result per line out (implied by a .ndjson file)')
     .option('--max-line-bytes <n>', 'longest NDJSON line accepted', parsePositiveInt, DEFAULT_MAX_LINE_BYTES)
     .option('--workers <n>', 'worker threads for NDJSON (default: available cores)', parsePositiveInt)
+    .option('--signals <module>', 'ES module exporting custom signals (NDJSON then runs on this thread)')
     .action(async (file: string, flags: ClassifyFlags) => {
+      const customSignals = flags.signals ? await loadCustomSignals(flags.signals) : undefined;
       const classifier = createClassifier({
-        ...(flags.rules ? { rulePack: readRulePack(flags.rules) } : {}),
+        ...(flags.rules ? { rulePack: readRulePack(flags.rules, { extraFacts: customFactSpecs(customSignals ?? []) }) } : {}),
         lang: flags.lang,
         ...(flags.minScore === undefined ? {} : { options: { minScore: flags.minScore } }),
+        ...(customSignals ? { customSignals } : {}),
       });
       if (flags.ndjson || file.endsWith('.ndjson')) {
         const input = file === '-' ? io.stdin : openStream(file);
         const workerUrl = new URL('./batch-worker.js', import.meta.url);
         // Workers need the built worker script; from sources (tests, tsx) the batch runs on this thread.
-        const workers = existsSync(fileURLToPath(workerUrl)) ? (flags.workers ?? availableParallelism()) : 1;
+        const workers = existsSync(fileURLToPath(workerUrl)) && !customSignals ? (flags.workers ?? availableParallelism()) : 1;
         const summary = await runBatch(
           classifier,
           {
@@ -142,8 +149,10 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .argument('<pack>', 'rule pack file, or a folder of them')
     .addOption(formatOption())
     .option('--strict', 'exit 1 on warnings too')
-    .action((path: string, flags: { format?: 'table' | 'json'; strict?: boolean }) => {
-      const findings = lintRulePack(readRulePack(path));
+    .option('--signals <module>', 'ES module exporting custom signals the pack uses')
+    .action(async (path: string, flags: { format?: 'table' | 'json'; strict?: boolean; signals?: string }) => {
+      const extraFacts = customFactSpecs(flags.signals ? await loadCustomSignals(flags.signals) : []);
+      const findings = lintRulePack(readRulePack(path, { extraFacts }), { extraFacts });
       const format = flags.format ?? (io.stdout.isTTY ? 'table' : 'json');
       io.stdout.write(
         format === 'json' ? `${JSON.stringify(findings, null, 2)}\n` : renderFindings(findings, createPaint(colour(io.stdout))),
@@ -177,19 +186,37 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(formatOption())
     .option('--worst <n>', 'how many misclassified merchants to show', parsePositiveInt, 10)
     .option('--max-line-bytes <n>', 'longest NDJSON line accepted', parsePositiveInt, DEFAULT_MAX_LINE_BYTES)
-    .action(async (file: string, flags: { rules?: string; format?: 'table' | 'json'; worst: number; maxLineBytes: number }) => {
-      const classifier = createClassifier(flags.rules ? { rulePack: readRulePack(flags.rules) } : {});
-      const run = createBacktest(classifier, { worst: flags.worst });
-      const input = (file === '-' ? io.stdin : openStream(file)) as AsyncIterable<Buffer>;
-      for await (const line of readLines(input, flags.maxLineBytes)) {
-        if ('tooLong' in line) run.add(undefined);
-        else if (line.text.trim() !== '') run.add(parseJsonOrUndefined(line.text));
-      }
-      const report = run.report();
-      const format = flags.format ?? (io.stdout.isTTY ? 'table' : 'json');
-      io.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderBacktest(report, createPaint(colour(io.stdout))));
-      exitCode = report.failed.length > 0 ? 1 : 0;
-    });
+    .option('--signals <module>', 'ES module exporting custom signals the pack uses')
+    .action(
+      async (file: string, flags: { rules?: string; format?: 'table' | 'json'; worst: number; maxLineBytes: number; signals?: string }) => {
+        const customSignals = flags.signals ? await loadCustomSignals(flags.signals) : [];
+        const classifier = createClassifier({
+          ...(flags.rules ? { rulePack: readRulePack(flags.rules, { extraFacts: customFactSpecs(customSignals) }) } : {}),
+          customSignals,
+        });
+        const run = createBacktest(classifier, { worst: flags.worst });
+        const input = (file === '-' ? io.stdin : openStream(file)) as AsyncIterable<Buffer>;
+        for await (const line of readLines(input, flags.maxLineBytes)) {
+          if ('tooLong' in line) run.add(undefined);
+          else if (line.text.trim() !== '') run.add(parseJsonOrUndefined(line.text));
+        }
+        const report = run.report();
+        const format = flags.format ?? (io.stdout.isTTY ? 'table' : 'json');
+        io.stdout.write(
+          format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : renderBacktest(report, createPaint(colour(io.stdout))),
+        );
+        exitCode = report.failed.length > 0 ? 1 : 0;
+      },
+    );
+
+  registerCalibrate(program, {
+    stdin: io.stdin,
+    stdout: io.stdout,
+    setExitCode: (code) => {
+      exitCode = code;
+    },
+    openStream,
+  });
 
   program
     .command('appeal')
