@@ -16,6 +16,13 @@ export {
   type Miss,
 } from './backtest/backtest.js';
 export {
+  type CalibrationOptions,
+  type CalibrationReport,
+  calibrateRulePack,
+  type ThresholdChange,
+} from './calibrate/calibrate.js';
+export type { Figures } from './calibrate/scoreboard.js';
+export {
   type CaseEvent,
   type CaseFile,
   type CaseFileInput,

@@ -129,7 +129,7 @@ export function calibrateRulePack(pack: RulePack, labelled: Iterable<unknown>, o
   const frozen = new Set(skipped.map((s) => s.cause));
   const movable = pack.rules.map((r, i) => (frozen.has(r.event.type) ? [] : (tunable[i] ?? [])));
 
-  const fit = search(pack, cases, movable, settings);
+  const fit = search(pack, cases, movable, settings, lookup);
   const calibrated = finish(pack, fit.conditions, extraFacts);
 
   let crossValidation: CalibrationReport['crossValidation'];
@@ -139,7 +139,7 @@ export function calibrateRulePack(pack: RulePack, labelled: Iterable<unknown>, o
     for (let k = 0; k < settings.folds; k++) {
       const train = cases.filter((_, i) => folds[i] !== k);
       const test = cases.filter((_, i) => folds[i] === k);
-      const foldFit = search(pack, train, movable, settings);
+      const foldFit = search(pack, train, movable, settings, lookup);
       held.before.push(figuresOf(pack.rules, test, settings.minScore));
       held.after.push(figuresOf(withConditions(pack.rules, foldFit.conditions), test, settings.minScore));
     }
@@ -274,6 +274,7 @@ function search(
   cases: readonly PreparedCase[],
   movable: readonly Tunable[][],
   settings: Settings,
+  lookup: FactLookup,
 ): { conditions: TopCondition[]; changes: ThresholdChange[] } {
   const shared = new Map<TopCondition, CompiledCondition>();
   const conditions = pack.rules.map((r) => r.conditions);
@@ -287,6 +288,11 @@ function search(
         const tree = conditions[r] as TopCondition;
         const leaf = leafAt(tree, path);
         const current = leaf.value as number;
+        const spec = lookup(leaf.fact);
+        const inRange = (v: number) => v >= (spec?.min ?? Number.NEGATIVE_INFINITY) && v <= (spec?.max ?? Number.POSITIVE_INFINITY);
+        // A threshold outside the fact's range (the rule can never fire, or always does) moves into it
+        // whenever that costs nothing: the output must lint clean.
+        const repair = !inRange(current);
         let best = board.figures();
         let bestValue = current;
         let bestColumn: Uint8Array | undefined;
@@ -295,11 +301,12 @@ function search(
           const column = columnOf(compileCondition(replaceAt(tree, path, value), shared), cases);
           const figures = board.figuresWith(r, column);
           const tie = !better(figures, best, settings.cleanFloor) && !better(best, figures, settings.cleanFloor);
-          // On a tie keep the value nearest the current one: move only as far as the data asks.
-          if (
-            better(figures, best, settings.cleanFloor) ||
-            (tie && bestColumn && Math.abs(value - current) < Math.abs(bestValue - current))
-          ) {
+          // On a tie keep the value nearest the current one (in range first): move only as far as the data asks.
+          const nearer =
+            !bestColumn ||
+            (inRange(value) && !inRange(bestValue)) ||
+            (inRange(value) === inRange(bestValue) && Math.abs(value - current) < Math.abs(bestValue - current));
+          if (better(figures, best, settings.cleanFloor) || (tie && (bestColumn !== undefined || repair) && nearer)) {
             best = figures;
             bestValue = value;
             bestColumn = column;
@@ -307,7 +314,8 @@ function search(
         }
         if (!bestColumn || bestValue === current) continue;
         const before = board.figures();
-        if (!better(best, before, settings.cleanFloor)) continue;
+        const repaired = repair && inRange(bestValue) && !better(before, best, settings.cleanFloor);
+        if (!better(best, before, settings.cleanFloor) && !repaired) continue;
         board.commit(r, bestColumn);
         conditions[r] = replaceAt(tree, path, bestValue) as TopCondition;
         moved = true;
@@ -318,7 +326,9 @@ function search(
           operator: leaf.operator,
           from: current,
           to: bestValue,
-          why: why(rule.event.type, before, best),
+          why: better(best, before, settings.cleanFloor)
+            ? why(rule.event.type, before, best)
+            : `${current} is outside the possible values of ${leaf.fact} (${spec?.min ?? '−∞'}–${spec?.max ?? '∞'}), so the condition could never change; moved to the nearest value seen, at no cost (${why(rule.event.type, before, best)})`,
         });
       }
     });
@@ -384,8 +394,8 @@ function mix(x: number): number {
 }
 
 /**
- * The calibrated pack: validated, minor version bumped; a rule whose new thresholds add lint
- * findings keeps its old conditions (the output lints as clean as the input).
+ * The calibrated pack: validated, minor version bumped; a rule whose new thresholds add a lint
+ * error keeps its old conditions (the output has no lint error the input did not have).
  */
 function finish(
   pack: RulePack,
@@ -405,7 +415,9 @@ function finish(
   const baseline = new Set(lintRulePack(pack, { extraFacts }).map(key));
   const changed = new Set(pack.rules.flatMap((r, i) => (conditions[i] === r.conditions ? [] : [r.name])));
   let candidate = build((i) => changed.has((pack.rules[i] as Rule).name));
-  const fresh = lintRulePack(candidate, { extraFacts }).filter((f) => !baseline.has(key(f)) && f.rule !== undefined);
+  const fresh = lintRulePack(candidate, { extraFacts }).filter(
+    (f) => f.severity === 'error' && !baseline.has(key(f)) && f.rule !== undefined,
+  );
   for (const f of fresh) changed.delete(f.rule as string);
   if (fresh.length > 0) candidate = build((i) => changed.has((pack.rules[i] as Rule).name));
   return { pack: candidate, kept: changed };
