@@ -178,3 +178,32 @@ describe('lint knows the new features', () => {
     ).toEqual([['warning', 'always-fires', 'a']]);
   });
 });
+
+describe('rules/README.md', () => {
+  it('every JSON example loads: whole packs as they are, rules and leaves inside a pack', () => {
+    const blocks = [...readFileSync('rules/README.md', 'utf8').matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1] as string);
+    expect(blocks.length).toBeGreaterThanOrEqual(8);
+    const extraFacts = { onTeamWatchlist: { unit: 'boolean' } };
+    for (const block of blocks) {
+      const items = block.trim().startsWith('{ "fact"')
+        ? block
+            .trim()
+            .split('\n')
+            .map((line) => JSON.parse(line))
+        : [JSON.parse(block)];
+      for (const item of items) {
+        const json =
+          'rules' in item
+            ? item
+            : 'conditions' in item
+              ? { name: 'doc', version: '1.0.0', rules: [item] }
+              : {
+                  name: 'doc',
+                  version: '1.0.0',
+                  rules: [{ name: 'doc', conditions: { all: [item] }, event: { type: 'policy-rectification', params: { weight: 0.5 } } }],
+                };
+        expect(() => loadRulePack(json, { extraFacts }), block).not.toThrow();
+      }
+    }
+  });
+});

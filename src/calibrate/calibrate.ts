@@ -60,7 +60,7 @@ export interface ThresholdChange {
 
 /** The outcome of a calibration. */
 export interface CalibrationReport {
-  /** The calibrated pack (minor version bumped), validated; write it with `rulePackToJson`. */
+  /** The calibrated pack (minor version bumped when a threshold moved), validated; write it with `rulePackToJson`. */
   readonly pack: RulePack;
   readonly changes: readonly ThresholdChange[];
   /** Labelled merchants used, and per cause how many expect it on top. */
@@ -404,7 +404,7 @@ function finish(
 ): { pack: RulePack; kept: Set<string> } {
   const build = (use: (i: number) => boolean) => {
     const json = rulePackToJson(pack) as { version: string; rules: Record<string, unknown>[] };
-    json.version = bumpMinor(pack.version);
+    json.version = changed.size > 0 ? bumpMinor(pack.version) : pack.version;
     json.rules = pack.rules.map((r, i) => ({
       ...(structuredClone(r) as object),
       conditions: structuredClone(use(i) ? conditions[i] : r.conditions),
