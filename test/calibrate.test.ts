@@ -80,16 +80,34 @@ describe('calibrateRulePack', () => {
         .map((c) => JSON.stringify(c))
         .join('\n')}\n`,
     );
+    writeFileSync(join(dir, 'team.json'), JSON.stringify(rulePackToJson(detuned(['terminal-relocation']))));
     const stdout = new PassThrough();
+    const stderr = new PassThrough();
     let out = '';
+    let err = '';
     stdout.on('data', (d) => (out += d));
+    stderr.on('data', (d) => (err += d));
     const code = await run(
-      ['calibrate', join(dir, 'labelled.ndjson'), '--out', join(dir, 'pack.json'), '--folds', '0', '--skip-thin', '--min-per-cause', '4'],
-      { stdin: Readable.from(['']), stdout, stderr: new PassThrough(), env: {} },
+      [
+        'calibrate',
+        join(dir, 'labelled.ndjson'),
+        '--rules',
+        join(dir, 'team.json'),
+        '--out',
+        join(dir, 'pack.json'),
+        '--folds',
+        '0',
+        '--skip-thin',
+        '--min-per-cause',
+        '2',
+      ],
+      { stdin: Readable.from(['']), stdout, stderr, env: {} },
     );
+    expect(err).toBe('');
     expect(code).toBe(0);
     expect(out).toMatch(/Calibrated on 60 labelled merchants/);
     expect(out).toMatch(/all merchants, after/);
+    expect(out).toMatch(/threshold\(s\) moved:\n {2}terminal-/);
     const written = loadRulePack(JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8')));
     expect(written.version).toBe('1.1.0');
     expect(written.rules.map((r) => r.name)).toEqual(defaultRulePack.rules.map((r) => r.name));

@@ -70,7 +70,16 @@ export function checkCustomSignals(list: unknown): readonly CustomSignal[] {
   return Object.freeze([...(list as CustomSignal[])]);
 }
 
-/** The facts the rule-pack loader and lint need to know about custom signals. */
+/**
+ * The facts the rule-pack loader and lint need to know about custom signals (pass as `extraFacts`).
+ *
+ * @example
+ * ```ts
+ * const extraFacts = customFactSpecs(customSignals);
+ * const pack = loadRulePack(json, { extraFacts });
+ * lintRulePack(pack, { extraFacts });
+ * ```
+ */
 export function customFactSpecs(list: readonly CustomSignal[]): Record<string, ExtraFactSpec> {
   return Object.fromEntries(
     list.map((s) => [s.name, { unit: s.unit, description: s.description, ...(s.range ? { range: s.range } : {}) }]),
