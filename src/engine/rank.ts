@@ -97,27 +97,6 @@ export function rankCauses(input: RankInput): CauseResult[] {
   });
 }
 
-/**
- * The top cause of a set of fired rules, ranked as {@link rankCauses} does but without evidence or
- * advice (for calibration and other loops over many merchants); null when none reaches `minScore`.
- */
-export function topCause(
-  fired: readonly Pick<Rule, 'event'>[],
-  reasonCode: string | undefined,
-  minScore: number,
-): { id: CauseId; score: number } | null {
-  const miss = new Map<CauseId, number>();
-  for (const rule of fired) miss.set(rule.event.type, (miss.get(rule.event.type) ?? 1) * (1 - rule.event.params.weight));
-  const stated = causeOfReasonCode(reasonCode);
-  if (stated) miss.set(stated, (miss.get(stated) ?? 1) * (1 - REASON_CODE_WEIGHT));
-  let best: { id: CauseId; score: number } | null = null;
-  for (const [id, m] of miss) {
-    const candidate = { id, score: round4(1 - m) };
-    if (candidate.score >= minScore && (best === null || compareCauses(candidate, best) < 0)) best = candidate;
-  }
-  return best;
-}
-
 /** Score descending, then category severity, then id: a total order, so ranking is deterministic. */
 export function compareCauses(a: { id: CauseId; score: number }, b: { id: CauseId; score: number }): number {
   if (a.score !== b.score) return b.score - a.score;
