@@ -36,6 +36,13 @@ export {
   type Miss,
 } from './backtest/backtest.js';
 export {
+  type CalibrationOptions,
+  type CalibrationReport,
+  calibrateRulePack,
+  type ThresholdChange,
+} from './calibrate/calibrate.js';
+export type { Figures } from './calibrate/scoreboard.js';
+export {
   type CaseEvent,
   type CaseFile,
   type CaseFileInput,
@@ -48,6 +55,7 @@ export { CATEGORIES, CAUSE_CATEGORY, CAUSE_IDS, type Category, type CauseId } fr
 export {
   CaseFileError,
   ClassifierError,
+  CustomSignalError,
   type ErrorCode,
   isCaseFileError,
   isRulePackError,
@@ -80,6 +88,7 @@ export {
   type Classifier,
   type ClassifierConfig,
   type ClassifyOptions,
+  type ClassifySignalsOptions,
   classify,
   createClassifier,
   defaultRulePack,
@@ -88,12 +97,25 @@ export {
 export type { EngineKind } from './engine/firedRules.js';
 export { type NoticeMaps, type NoticeMention, type NoticeReading, type NoticeSource, readNotice } from './engine/notice.js';
 export { DEFAULT_MIN_SCORE } from './engine/rank.js';
+export type { MerchantAttributes } from './engine/signalsInput.js';
 export { strongestConditions } from './engine/strongestConditions.js';
-export { type LintCode, type LintFinding, lintRulePack } from './rules/lint.js';
-export { loadRulePack, mergeRulePacks } from './rules/loadRulePack.js';
-export type { LeafCondition, Rule, RuleCondition, RulePack, ValidatedRulePack } from './rules/schema.js';
+export { type LintCode, type LintFinding, type LintOptions, lintRulePack } from './rules/lint.js';
+export { type LoadOptions, loadRulePack, mergeRulePacks, rulePackToJson } from './rules/loadRulePack.js';
+export type {
+  ConditionRef,
+  FactRef,
+  LeafCondition,
+  Rule,
+  RuleCondition,
+  RulePack,
+  Threshold,
+  TopCondition,
+  ValidatedRulePack,
+} from './rules/schema.js';
 export { SIGNAL_CATALOG, SIGNAL_NAMES, type SignalName, type SignalSpec, type Signals } from './signals/catalog.js';
 export { computeSignals } from './signals/computeSignals.js';
+export { type CustomSignal, checkCustomSignals, customFactSpecs } from './signals/custom.js';
+export { type ExtraFactSpec, type FactSpec, type Facts, type FactValue, MERCHANT_FACTS, type MerchantFactName } from './signals/facts.js';
 export type { EvidenceMembers, SignalMembers } from './signals/members.js';
 export { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './signals/options.js';
 export { maskPans } from './text/cardNumber.js';

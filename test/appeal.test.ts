@@ -28,7 +28,8 @@ describe('draftAppeal, for every cause in both languages', () => {
         expect(draft.markdown).toContain(advice.title);
         const reported = result.causes.find((c) => c.id === cause);
         for (const evidence of reported?.evidence ?? []) {
-          for (const condition of evidence.conditions) expect(draft.markdown).toContain(`| ${format(condition.value)} |`);
+          for (const condition of evidence.conditions)
+            expect(draft.markdown).toContain(`| ${format(condition.value as number | boolean)} |`);
         }
         for (const material of advice.appealMaterials) expect(draft.markdown).toContain(`- ${material}`);
         expect(draft.html).toContain(advice.title.replace(/&/g, '&amp;'));

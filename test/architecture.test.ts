@@ -18,6 +18,7 @@ const STAGES: readonly (readonly string[])[] = [
   ['warning'],
   ['engine'],
   ['appeal', 'backtest', 'report', 'synth'],
+  ['calibrate'],
   ['index.ts'],
   ['cli'],
 ];

@@ -22,13 +22,14 @@ describe('counterfactuals (toClear)', () => {
         // A rule is left out only when no change of its signals stops it (e.g. "x = true or x = false"):
         // checked exhaustively over every region the rule's thresholds cut each signal into.
         firedCount += fired.length;
-        explained += rules.length;
-        const named = new Set(rules.map((r) => r.rule));
+        const cleared = rules.filter((r) => r.cannot === undefined);
+        explained += cleared.length;
+        const named = new Set(cleared.map((r) => r.rule));
         for (const rule of fired.filter((r) => !named.has(r.name))) {
           const falsifying = findFalsifying(rule.conditions, record);
           if (falsifying !== 'too-many-signals') expect(falsifying, rule.name).toBeUndefined();
         }
-        for (const { rule, changes } of rules) {
+        for (const { rule, changes } of cleared) {
           expect(changes.length).toBeGreaterThan(0);
           expect(holds((byName.get(rule) as (typeof fired)[number]).conditions, apply(record, changes))).toBe(false);
         }
@@ -84,11 +85,11 @@ function findFalsifying(conditions: Tree, record: Signals): Signals | undefined 
       const spec = SIGNAL_CATALOG[c.fact as keyof typeof SIGNAL_CATALOG];
       const whole = spec?.unit === 'count' || spec?.unit === 'days';
       if (typeof c.value === 'boolean') set.add(true).add(false);
-      else if (whole)
+      else if (whole && typeof c.value === 'number')
         for (const v of [Math.floor(c.value) - 1, Math.floor(c.value), Math.ceil(c.value), Math.ceil(c.value) + 1]) {
           if (v >= (spec?.min ?? 0)) set.add(v);
         }
-      else
+      else if (typeof c.value === 'number')
         set
           .add(c.value)
           .add(c.value - 1e-3)
@@ -96,7 +97,8 @@ function findFalsifying(conditions: Tree, record: Signals): Signals | undefined 
       points.set(c.fact, set);
     } else if ('all' in c) c.all.forEach(visit);
     else if ('any' in c) c.any.forEach(visit);
-    else visit(c.not);
+    else if ('not' in c) visit(c.not);
+    else visit(c.resolved);
   };
   visit(conditions);
   if (points.size > 5) return 'too-many-signals';

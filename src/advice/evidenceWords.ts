@@ -17,6 +17,8 @@ const OPERATOR_WORDS: Readonly<Record<Lang, Readonly<Record<Operator, string>>>>
     lessThanInclusive: 'at most',
     greaterThan: 'over',
     greaterThanInclusive: 'at least',
+    in: 'one of',
+    notIn: 'none of',
   },
   'zh-CN': {
     equal: '等于',
@@ -25,6 +27,8 @@ const OPERATOR_WORDS: Readonly<Record<Lang, Readonly<Record<Operator, string>>>>
     lessThanInclusive: '不高于',
     greaterThan: '高于',
     greaterThanInclusive: '不低于',
+    in: '属于',
+    notIn: '不属于',
   },
 };
 
@@ -50,10 +54,17 @@ export function formatPercent(share: number): string {
 }
 
 /** A signal's value in the unit its catalog entry gives. */
-export function formatSignalValue(signal: string, value: number | boolean | string, lang: Lang, currency = 'CNY'): string {
+export function formatSignalValue(
+  signal: string,
+  value: number | boolean | string | readonly (number | string)[],
+  lang: Lang,
+  currency = 'CNY',
+): string {
   const words = UNIT_WORDS[lang];
+  if (Array.isArray(value)) return value.map((v) => formatSignalValue(signal, v, lang, currency)).join(lang === 'zh-CN' ? '、' : ', ');
   if (typeof value === 'boolean') return value ? words.yes : words.no;
   if (typeof value === 'string') return value;
+  if (typeof value !== 'number') return String(value);
   const unit = SIGNAL_CATALOG[signal as SignalName]?.unit ?? '';
   if (unit.startsWith('share')) return formatPercent(value);
   if (unit === 'minor units') return formatMoney(value, currency);

@@ -335,8 +335,9 @@ function statusFact(signal: string, ctx: LetterContext): string {
   }
 }
 
-function formatValue(value: number | boolean): string {
-  if (typeof value === 'boolean') return String(value);
+function formatValue(value: number | boolean | string | readonly (number | string)[]): string {
+  if (Array.isArray(value)) return `[${value.map((v) => formatValue(v)).join(', ')}]`;
+  if (typeof value !== 'number') return String(value);
   return Number.isInteger(value) ? value.toLocaleString('en-US') : String(Math.round(value * 10_000) / 10_000);
 }
 

@@ -1,7 +1,7 @@
 /** Reading case files and rule packs for the CLI, with errors that say which file is wrong. */
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRulePack, mergeRulePacks, type RulePack, RulePackError } from '../index.js';
+import { type LoadOptions, loadRulePack, mergeRulePacks, type RulePack, RulePackError } from '../index.js';
 import { stripBom } from './bom.js';
 
 /** A CLI failure with an exit code and a one-line message (plus optional detail lines). */
@@ -52,8 +52,11 @@ export function parseJson(text: string, source: string): unknown {
   }
 }
 
-/** Loads a rule pack file, or every `.json` file of a folder (sorted by name) merged into one pack. */
-export function readRulePack(path: string): RulePack {
+/**
+ * Loads a rule pack file, or every `.json` file of a folder (sorted by name) merged into one pack;
+ * `options.extraFacts` names the custom signals the pack may use (`--signals`).
+ */
+export function readRulePack(path: string, options: LoadOptions = {}): RulePack {
   let files: string[];
   try {
     files = statSync(path).isDirectory()
@@ -68,7 +71,7 @@ export function readRulePack(path: string): RulePack {
   if (files.length === 0) throw new CliError(`no .json rule pack in ${path}`, 2);
   const packs = files.map((file) => {
     try {
-      return loadRulePack(parseJson(stripBom(readFileSync(file, 'utf8')), file));
+      return loadRulePack(parseJson(stripBom(readFileSync(file, 'utf8')), file), options);
     } catch (error) {
       if (error instanceof RulePackError) {
         throw new CliError(
@@ -81,7 +84,7 @@ export function readRulePack(path: string): RulePack {
     }
   });
   try {
-    return mergeRulePacks(packs);
+    return mergeRulePacks(packs, options);
   } catch (error) {
     if (error instanceof RulePackError) {
       throw new CliError(

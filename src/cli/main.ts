@@ -12,6 +12,7 @@ import { version } from '../../package.json';
 import { ClassifierError, maskPans } from '../index.js';
 import { registerAppeal } from './commands/appeal.js';
 import { registerBacktest } from './commands/backtest.js';
+import { registerCalibrate } from './commands/calibrate.js';
 import { registerClassify } from './commands/classify.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerLint } from './commands/lint.js';
@@ -23,7 +24,16 @@ import type { CliIo, CommandContext } from './output.js';
 export type { CliIo } from './output.js';
 
 /** The subcommands, in the order `--help` lists them. */
-const COMMANDS = [registerClassify, registerSignals, registerLint, registerGenerate, registerBacktest, registerAppeal, registerSchema];
+const COMMANDS = [
+  registerClassify,
+  registerSignals,
+  registerLint,
+  registerGenerate,
+  registerBacktest,
+  registerCalibrate,
+  registerAppeal,
+  registerSchema,
+];
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

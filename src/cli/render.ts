@@ -55,7 +55,7 @@ export function renderResult(result: Result, paint: Paint): string {
     const evidence = strongestConditions(cause.evidence).map((c) =>
       c === 'stated'
         ? `${labels.statedReason}${phrase === undefined ? '' : `: ${phrase}`}`
-        : `${c.signal} ${formatValue(c.value)} ${OPERATOR_SYMBOL[c.operator]} ${formatValue(c.threshold)}`,
+        : `${c.signal} ${formatValue(c.value)} ${OPERATOR_SYMBOL[c.operator]} ${c.thresholdFact ? `${c.thresholdFact} ` : ''}${formatValue(c.threshold)}`,
     );
     const unique = evidence.flatMap((line) => wrap(line, evidenceWidth));
     const titleLines = wrap(cause.title, cols.title - 1);
@@ -111,8 +111,9 @@ export function renderSignals(signals: Signals, paint: Paint): string {
   return `${out.join('\n')}\n`;
 }
 
-function formatValue(value: number | boolean): string {
-  if (typeof value === 'boolean') return String(value);
+function formatValue(value: number | boolean | string | readonly (number | string)[]): string {
+  if (Array.isArray(value)) return `[${value.map((v) => formatValue(v)).join(', ')}]`;
+  if (typeof value !== 'number') return String(value);
   return Number.isInteger(value) ? String(value) : String(Math.round(value * 10_000) / 10_000);
 }
 

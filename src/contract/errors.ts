@@ -23,7 +23,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Machine-readable error codes. */
-export type ErrorCode = 'invalid_case_file' | 'invalid_rule_pack' | 'limit_exceeded' | 'invalid_options';
+export type ErrorCode = 'invalid_case_file' | 'invalid_rule_pack' | 'limit_exceeded' | 'invalid_options' | 'invalid_custom_signal';
 
 /** Base class of every error the library throws for bad input. */
 export class ClassifierError extends Error {
@@ -61,6 +61,17 @@ export class OptionsError extends ClassifierError {
   override readonly name = 'OptionsError';
   constructor(problems: readonly Problem[]) {
     super('invalid_options', 'invalid classifier options', problems);
+  }
+}
+
+/**
+ * A custom signal returned something other than a finite number or boolean of its declared kind
+ * and range (or threw): each problem's path is `customSignals.<name>` and its message names the merchant.
+ */
+export class CustomSignalError extends ClassifierError {
+  override readonly name = 'CustomSignalError';
+  constructor(problems: readonly Problem[]) {
+    super('invalid_custom_signal', 'invalid custom signal value', problems);
   }
 }
 

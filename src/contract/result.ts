@@ -7,7 +7,16 @@ import { MEASURES } from './caseFile.js';
 import { CATEGORIES, CAUSE_IDS } from './causes.js';
 
 /** Operators a rule condition may use (json-rules-engine's built-in names). */
-export const OPERATORS = ['equal', 'notEqual', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive'] as const;
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+] as const;
 
 /** A comparison operator of a rule condition. */
 export type Operator = (typeof OPERATORS)[number];
@@ -20,14 +29,26 @@ export const OPERATOR_SYMBOL: Readonly<Record<Operator, string>> = {
   lessThanInclusive: '≤',
   greaterThan: '>',
   greaterThanInclusive: '≥',
+  in: '∈',
+  notIn: '∉',
 };
+
+const FactValueSchema = z.union([z.number(), z.boolean(), z.string()]);
+/** A threshold: a literal, a list (for `in` / `notIn`), or the value of another fact at the time. */
+const ThresholdSchema = z.union([z.number(), z.boolean(), z.string(), z.array(z.union([z.number(), z.string()]))]);
 
 /** One condition that held when a rule fired: the signal, its actual value, the operator and threshold. */
 export const EvidenceConditionSchema = z.object({
+  /** The fact compared: a signal, a merchant attribute (`mcc`) or a custom signal. */
   signal: z.string(),
-  value: z.union([z.number(), z.boolean()]),
+  value: FactValueSchema,
   operator: z.enum(OPERATORS),
-  threshold: z.union([z.number(), z.boolean()]),
+  /** The literal threshold or list; for a fact-to-fact comparison, the other fact's value. */
+  threshold: ThresholdSchema,
+  /** For a fact-to-fact comparison (`value: { fact }`), the other fact's name. */
+  thresholdFact: z.string().optional(),
+  /** The name of the condition (its own `name`, else the nearest named condition or shared condition holding it). */
+  name: z.string().optional(),
 });
 
 /** One fired rule behind a cause. */
@@ -47,15 +68,24 @@ export const EvidenceSchema = z.object({
 /** One signal change that would stop a rule firing. */
 export const SignalChangeSchema = z.object({
   signal: z.string(),
-  value: z.union([z.number(), z.boolean()]),
+  value: FactValueSchema,
   operator: z.enum(OPERATORS),
-  threshold: z.union([z.number(), z.boolean()]),
+  threshold: ThresholdSchema,
+  /** For a fact-to-fact comparison, the other fact (held at its current value). */
+  thresholdFact: z.string().optional(),
   example: z.union([z.number(), z.boolean()]),
 });
 
 /** What would clear a cause: per fired rule the smallest change, and the rules that must all stop. */
 export const ToClearSchema = z.object({
-  rules: z.array(z.object({ rule: z.string(), changes: z.array(SignalChangeSchema) })),
+  rules: z.array(
+    z.object({
+      rule: z.string(),
+      changes: z.array(SignalChangeSchema),
+      /** Set when no change of signals can stop the rule (e.g. only merchant attributes decide it); `changes` is then empty. */
+      cannot: z.string().optional(),
+    }),
+  ),
   mustClear: z.array(z.string()),
 });
 
@@ -142,6 +172,7 @@ export const ResultSchema = z.object({
   conflicts: z.array(ConflictSchema),
   /** Advice per graded measure in `merchant.suspension.measures`, in catalog order (since 1.1.0). */
   measures: z.array(MeasureAdviceSchema),
+  /** Every built-in signal, then the classifier's custom signals in the order they were given. */
   signals: z.record(z.string(), z.union([z.number(), z.boolean()])),
 });
 

@@ -6,10 +6,13 @@ import { OptionsError, type Problem } from '../contract/errors.js';
 import type { Limits } from '../contract/limits.js';
 import { parseCaseFile } from '../contract/parseCaseFile.js';
 import { LANGS, type Lang, RESULT_SCHEMA_VERSION, type Result } from '../contract/result.js';
+import { leavesOf } from '../rules/language.js';
 import { loadRulePack } from '../rules/loadRulePack.js';
 import type { RulePack, ValidatedRulePack } from '../rules/schema.js';
 import type { Signals } from '../signals/catalog.js';
 import { signalsOf } from '../signals/computeSignals.js';
+import { type CustomSignal, checkCustomSignals, computeCustomSignals, customFactSpecs } from '../signals/custom.js';
+import { type Facts, factLookup, MERCHANT_FACT_NAMES, merchantFactsOf } from '../signals/facts.js';
 import { type EvidenceMembers, membersOf } from '../signals/members.js';
 import type { SignalOptions } from '../signals/options.js';
 import { type Prepared, prepare } from '../signals/prepare.js';
@@ -17,7 +20,7 @@ import { noticeConflicts } from './conflicts.js';
 import { compileRulePack, createRuleEvaluator, type EngineKind } from './firedRules.js';
 import { createNoticeDictionary, type NoticeMaps, readNotice } from './notice.js';
 import { DEFAULT_MIN_SCORE, rankCauses } from './rank.js';
-import { parseSignals } from './signalsInput.js';
+import { createSignalsParser, type MerchantAttributes, merchantFactsFrom } from './signalsInput.js';
 
 /** Options of {@link createClassifier}. */
 export interface ClassifierConfig {
@@ -39,12 +42,23 @@ export interface ClassifierConfig {
    * tables (`src/engine/data/reason-codes.json`, `notice-phrases.json`). Validated at creation.
    */
   readonly notice?: NoticeMaps;
+  /**
+   * Your own signals, computed per merchant after the built-in ones, usable as facts by the rule pack
+   * and reported in `result.signals`. Names must not clash with built-in signals or merchant attributes.
+   */
+  readonly customSignals?: readonly CustomSignal[];
 }
 
 /** Per-call options. */
 export interface ClassifyOptions {
   /** Overrides the classifier's language for this call. */
   readonly lang?: Lang;
+}
+
+/** Per-call options of {@link Classifier.classifySignals}. */
+export interface ClassifySignalsOptions extends ClassifyOptions {
+  /** Merchant attributes the pack may compare (`mcc`, …): there is no case file to read them from. */
+  readonly merchant?: MerchantAttributes;
 }
 
 /** The result of {@link Classifier.classifySignals}: no merchant or window, only signals in. */
@@ -81,8 +95,11 @@ export interface Classifier {
    * @throws `CaseFileError` when the case file is invalid.
    */
   classifyDetailed(caseFile: unknown, options?: ClassifyOptions): Promise<Classification>;
-  /** Classifies precomputed signals (e.g. from your own pipeline). */
-  classifySignals(signals: unknown, options?: ClassifyOptions): Promise<SignalsResult>;
+  /**
+   * Classifies precomputed signals (e.g. from your own pipeline): every built-in signal and every
+   * custom signal of this classifier; merchant attributes come from `options.merchant`.
+   */
+  classifySignals(signals: unknown, options?: ClassifySignalsOptions): Promise<SignalsResult>;
 }
 
 /** The bundled default rule pack, validated. */
@@ -106,7 +123,22 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const engine = config.engine ?? 'compiled';
   const { minScore = DEFAULT_MIN_SCORE, ...signalOptions } = config.options ?? {};
   checkOptions(lang, engine, minScore);
-  const rulePack = config.rulePack === undefined ? defaultRulePack : loadRulePack(config.rulePack, config.limits);
+  const customSignals = checkCustomSignals(config.customSignals);
+  const extraFacts = customFactSpecs(customSignals);
+  const lookup = factLookup(extraFacts);
+  const rulePack = config.rulePack === undefined ? defaultRulePack : loadRulePack(config.rulePack, { ...config.limits, extraFacts });
+  // Facts the pack reads: merchant attributes are only added to a case's facts when the pack uses them.
+  const usedFacts = new Set(
+    [...rulePack.rules.map((r) => r.conditions), ...Object.values(rulePack.conditions ?? {})]
+      .flatMap(leavesOf)
+      .flatMap((l) =>
+        typeof l.value === 'object' && l.value !== null && !Array.isArray(l.value)
+          ? [l.fact, (l.value as { fact: string }).fact]
+          : [l.fact],
+      ),
+  );
+  const usesMerchantFacts = MERCHANT_FACT_NAMES.some((n) => usedFacts.has(n));
+  const parseSignals = createSignalsParser(customSignals);
   const evaluator = createRuleEvaluator(rulePack, engine);
   const firedSync = engine === 'compiled' ? compileRulePack(rulePack) : undefined;
   const packInfo = Object.freeze({ name: rulePack.name, version: rulePack.version });
@@ -115,17 +147,20 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const prepareCase = (input: unknown): PreparedCase => {
     const caseFile = parseCaseFile(input, limits);
     const p = prepare(caseFile, signalOptions);
-    return { caseFile, p, signals: signalsOf(p) };
+    const builtIn = signalsOf(p);
+    const signals = customSignals.length === 0 ? builtIn : { ...builtIn, ...computeCustomSignals(customSignals, caseFile, builtIn) };
+    const facts = usesMerchantFacts ? { ...signals, ...merchantFactsOf(caseFile) } : signals;
+    return { caseFile, p, signals, facts };
   };
   const assemble = (prepared: PreparedCase, fired: Fired, callLang: Lang) =>
-    assembleResult(prepared, fired, { lang: callLang, minScore, packInfo, dictionary });
+    assembleResult(prepared, fired, { lang: callLang, minScore, packInfo, dictionary, lookup });
 
   return Object.freeze({
     rulePack,
     async classify(input: unknown, options: ClassifyOptions = {}) {
       const callLang = checkLang(options.lang ?? lang);
       const prepared = prepareCase(input);
-      return assemble(prepared, await evaluator.fired(prepared.signals), callLang);
+      return assemble(prepared, await evaluator.fired(prepared.facts), callLang);
     },
     classifySync(input: unknown, options: ClassifyOptions = {}) {
       if (!firedSync) {
@@ -133,23 +168,24 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
       }
       const callLang = checkLang(options.lang ?? lang);
       const prepared = prepareCase(input);
-      return assemble(prepared, firedSync(prepared.signals), callLang);
+      return assemble(prepared, firedSync(prepared.facts), callLang);
     },
     async classifyDetailed(input: unknown, options: ClassifyOptions = {}) {
       const callLang = checkLang(options.lang ?? lang);
       const prepared = prepareCase(input);
-      const result = assemble(prepared, await evaluator.fired(prepared.signals), callLang);
+      const result = assemble(prepared, await evaluator.fired(prepared.facts), callLang);
       return { result, caseFile: prepared.caseFile, members: membersOf(prepared.p, evidenceSignals(result)) };
     },
-    async classifySignals(input: unknown, options: ClassifyOptions = {}) {
+    async classifySignals(input: unknown, options: ClassifySignalsOptions = {}) {
       const callLang = checkLang(options.lang ?? lang);
-      const signals: Signals = parseSignals(input);
-      const fired = await evaluator.fired(signals);
+      const signals = parseSignals(input);
+      const facts = { ...signals, ...merchantFactsFrom(options.merchant, usedFacts) };
+      const fired = await evaluator.fired(facts);
       return {
         schemaVersion: RESULT_SCHEMA_VERSION,
         lang: callLang,
         rulePack: { ...packInfo },
-        causes: rankCauses({ fired, signals, lang: callLang, minScore }),
+        causes: rankCauses({ fired, signals: facts, lookup, lang: callLang, minScore }),
         signals: { ...signals },
       };
     },
@@ -160,7 +196,10 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
 interface PreparedCase {
   readonly caseFile: CaseFile;
   readonly p: Prepared;
+  /** Built-in signals, then the custom ones: what the result reports. */
   readonly signals: Signals;
+  /** The signals plus the merchant attributes the pack reads: what the rules see. */
+  readonly facts: Facts;
 }
 
 type Fired = Parameters<typeof rankCauses>[0]['fired'];
@@ -169,9 +208,15 @@ type Fired = Parameters<typeof rankCauses>[0]['fired'];
 function assembleResult(
   prepared: PreparedCase,
   fired: Fired,
-  context: { lang: Lang; minScore: number; packInfo: Result['rulePack']; dictionary: ReturnType<typeof createNoticeDictionary> },
+  context: {
+    lang: Lang;
+    minScore: number;
+    packInfo: Result['rulePack'];
+    dictionary: ReturnType<typeof createNoticeDictionary>;
+    lookup: ReturnType<typeof factLookup>;
+  },
 ): Result {
-  const { caseFile, p, signals } = prepared;
+  const { caseFile, p, signals, facts } = prepared;
   const suspension = caseFile.merchant.suspension;
   const reading = readNotice(suspension, context.dictionary);
   // A freeze an authority ordered is lifted by that authority, not the acquirer: the measure advice says so.
@@ -187,7 +232,14 @@ function assembleResult(
       transactionsOutside: p.transactionsOutside,
       eventsOutside: p.eventsOutside,
     },
-    causes: rankCauses({ fired, signals, lang: context.lang, minScore: context.minScore, stated: reading.stated }),
+    causes: rankCauses({
+      fired,
+      signals: facts,
+      lookup: context.lookup,
+      lang: context.lang,
+      minScore: context.minScore,
+      stated: reading.stated,
+    }),
     conflicts: noticeConflicts(reading, fired, context.lang),
     measures: measureAdvice(suspension?.measures ?? [], context.lang, authority),
     signals: { ...signals },

@@ -6,7 +6,7 @@ import { adviceFor } from '../advice/catalog.js';
 import { CATEGORIES, CAUSE_CATEGORY, type CauseId } from '../contract/causes.js';
 import type { CauseResult, Evidence, Lang } from '../contract/result.js';
 import type { Rule } from '../rules/schema.js';
-import type { Signals } from '../signals/catalog.js';
+import type { FactLookup, Facts } from '../signals/facts.js';
 import { counterfactualFor } from './counterfactual.js';
 import { explain } from './evaluate.js';
 import { type NoticeMention, STATED_REASON_WEIGHT } from './notice.js';
@@ -24,7 +24,10 @@ export const STATED_REASON_RULE = 'stated-reason';
 /** What ranking needs besides the fired rules. */
 export interface RankInput {
   readonly fired: readonly Rule[];
-  readonly signals: Signals;
+  /** Signals, plus merchant attributes and custom signals. */
+  readonly signals: Facts;
+  /** Kinds and units of the facts (for counterfactual examples); default: built-ins only. */
+  readonly lookup?: FactLookup;
   readonly lang: Lang;
   readonly minScore: number;
   /** Causes the acquirer's notice states (see `readNotice`). */
@@ -70,7 +73,7 @@ export function rankCauses(input: RankInput): CauseResult[] {
   const rulesByName = new Map(input.fired.map((rule) => [rule.name, rule]));
   return scored.map(({ id, evidence, score }, index) => {
     const advice = adviceFor(id, input.lang);
-    const toClear = counterfactualFor(evidence, rulesByName, input.signals, input.minScore);
+    const toClear = counterfactualFor(evidence, rulesByName, input.signals, input.minScore, input.lookup);
     return {
       id,
       category: CAUSE_CATEGORY[id],
@@ -80,7 +83,14 @@ export function rankCauses(input: RankInput): CauseResult[] {
       title: advice.title,
       summary: advice.summary,
       evidence,
-      toClear: { rules: toClear.rules.map((r) => ({ rule: r.rule, changes: [...r.changes] })), mustClear: [...toClear.mustClear] },
+      toClear: {
+        rules: toClear.rules.map((r) => ({
+          rule: r.rule,
+          changes: r.changes.map((c) => ({ ...c, threshold: Array.isArray(c.threshold) ? [...c.threshold] : (c.threshold as number) })),
+          ...(r.cannot === undefined ? {} : { cannot: r.cannot }),
+        })),
+        mustClear: [...toClear.mustClear],
+      },
       remediation: [...advice.remediation],
       appealMaterials: [...advice.appealMaterials],
       prevention: [...advice.prevention],
@@ -90,7 +100,7 @@ export function rankCauses(input: RankInput): CauseResult[] {
 }
 
 /** Score descending, then category severity, then id: a total order, so ranking is deterministic. */
-function compareCauses(a: { id: CauseId; score: number }, b: { id: CauseId; score: number }): number {
+export function compareCauses(a: { id: CauseId; score: number }, b: { id: CauseId; score: number }): number {
   if (a.score !== b.score) return b.score - a.score;
   const severity = CATEGORIES.indexOf(CAUSE_CATEGORY[a.id]) - CATEGORIES.indexOf(CAUSE_CATEGORY[b.id]);
   if (severity !== 0) return severity;

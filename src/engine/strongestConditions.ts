@@ -19,7 +19,7 @@ export function strongestConditions(evidence: readonly Evidence[]): (EvidenceCon
   for (const e of evidence) {
     if (e.conditions.length === 0) shown.set('stated', 'stated');
     for (const c of e.conditions) {
-      const key = `${c.signal} ${c.operator}`;
+      const key = `${c.signal} ${c.operator} ${c.thresholdFact ?? ''}`;
       const current = shown.get(key);
       if (current === undefined || current === 'stated' || moreDemanding(c, current)) shown.set(key, c);
     }
@@ -28,7 +28,7 @@ export function strongestConditions(evidence: readonly Evidence[]): (EvidenceCon
 }
 
 function moreDemanding(a: EvidenceCondition, b: EvidenceCondition): boolean {
-  if (typeof a.threshold !== 'number' || typeof b.threshold !== 'number') return false;
+  if (typeof a.threshold !== 'number' || typeof b.threshold !== 'number' || a.thresholdFact !== undefined) return false;
   const upward = a.operator === 'greaterThan' || a.operator === 'greaterThanInclusive';
   const downward = a.operator === 'lessThan' || a.operator === 'lessThanInclusive';
   return (upward && a.threshold > b.threshold) || (downward && a.threshold < b.threshold);

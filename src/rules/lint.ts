@@ -4,8 +4,8 @@
  */
 import { CAUSE_IDS } from '../contract/causes.js';
 import type { Operator } from '../contract/result.js';
-import { SIGNAL_CATALOG, type SignalName } from '../signals/catalog.js';
-import { compare } from './language.js';
+import { type ExtraFactSpec, type FactLookup, type FactSpec, type FactValue, factLookup } from '../signals/facts.js';
+import { childrenOf, compare, isFactRef, isLeaf, isRef, ORDER_OPERATORS, type ThresholdValue } from './language.js';
 import type { LeafCondition, Rule, RuleCondition, RulePack } from './schema.js';
 
 /** What a finding is about. */
@@ -13,6 +13,9 @@ export type LintCode =
   | 'never-fires'
   | 'always-fires'
   | 'threshold-out-of-range'
+  | 'list-out-of-range'
+  | 'unit-mismatch'
+  | 'unused-shared-condition'
   | 'shadowed'
   | 'duplicate-condition'
   | 'cause-without-rule';
@@ -26,7 +29,15 @@ export interface LintFinding {
   readonly message: string;
 }
 
+/** Options of {@link lintRulePack}. */
+export interface LintOptions {
+  /** Custom facts the pack was loaded with (their units and ranges), as given to `loadRulePack`. */
+  readonly extraFacts?: Readonly<Record<string, ExtraFactSpec>>;
+}
+
 const SEARCH_BUDGET = 50_000;
+/** A text value no pack mentions: stands for "any other value" in the satisfiability search. */
+const OTHER_TEXT = '\u0000other';
 
 /**
  * Lints a validated rule pack.
@@ -38,28 +49,29 @@ const SEARCH_BUDGET = 50_000;
  * if (findings.some((f) => f.severity === 'error')) process.exitCode = 1;
  * ```
  */
-export function lintRulePack(pack: RulePack): LintFinding[] {
+export function lintRulePack(pack: RulePack, options: LintOptions = {}): LintFinding[] {
+  const lookup = factLookup(options.extraFacts);
   const findings: LintFinding[] = [];
   for (const rule of pack.rules) {
-    findings.push(...rangeFindings(rule), ...duplicateFindings(rule));
-    const satisfiable = search(rule.conditions, true);
+    findings.push(...rangeFindings(rule, lookup), ...duplicateFindings(rule), ...unitFindings(rule, lookup));
+    const satisfiable = search(rule.conditions, true, lookup);
     if (satisfiable === false) {
       findings.push({
         severity: 'error',
         code: 'never-fires',
         rule: rule.name,
-        message: 'no signal values inside their ranges make the conditions hold: the rule can never fire',
+        message: 'no fact values inside their ranges make the conditions hold: the rule can never fire',
       });
-    } else if (search(rule.conditions, false) === false) {
+    } else if (search(rule.conditions, false, lookup) === false) {
       findings.push({
         severity: 'warning',
         code: 'always-fires',
         rule: rule.name,
-        message: 'the conditions hold for every possible signal value: the rule always fires',
+        message: 'the conditions hold for every possible fact value: the rule always fires',
       });
     }
   }
-  findings.push(...shadowFindings(pack.rules));
+  findings.push(...shadowFindings(pack.rules), ...unusedSharedFindings(pack));
   for (const cause of CAUSE_IDS) {
     if (!pack.rules.some((r) => r.event.type === cause)) {
       findings.push({
@@ -73,66 +85,117 @@ export function lintRulePack(pack: RulePack): LintFinding[] {
     (a, b) =>
       (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
       (a.rule ?? '').localeCompare(b.rule ?? '') ||
-      a.code.localeCompare(b.code),
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
   );
 }
 
 function leaves(condition: RuleCondition): LeafCondition[] {
-  if ('fact' in condition) return [condition];
-  if ('all' in condition) return condition.all.flatMap(leaves);
-  if ('any' in condition) return condition.any.flatMap(leaves);
-  return leaves(condition.not);
+  return isLeaf(condition) ? [condition] : childrenOf(condition).flatMap(leaves);
 }
 
-function range(fact: string): { min: number; max: number } {
-  const spec = SIGNAL_CATALOG[fact as SignalName] as { min?: number; max?: number } | undefined;
+function range(spec: FactSpec | undefined): { min: number; max: number } {
   return { min: spec?.min ?? Number.NEGATIVE_INFINITY, max: spec?.max ?? Number.POSITIVE_INFINITY };
 }
 
-function evaluate(condition: RuleCondition, values: ReadonlyMap<string, number | boolean>): boolean {
-  if ('fact' in condition) return compare(condition.operator, values.get(condition.fact) as number | boolean, condition.value);
+function evaluate(condition: RuleCondition, values: ReadonlyMap<string, FactValue>): boolean {
+  if (isLeaf(condition)) {
+    const threshold = isFactRef(condition.value) ? (values.get(condition.value.fact) as FactValue) : (condition.value as ThresholdValue);
+    return compare(condition.operator, values.get(condition.fact) as FactValue, threshold);
+  }
+  if (isRef(condition)) return evaluate(condition.resolved, values);
   if ('all' in condition) return condition.all.every((c) => evaluate(c, values));
   if ('any' in condition) return condition.any.some((c) => evaluate(c, values));
   return !evaluate(condition.not, values);
 }
 
+/** Facts linked by fact-to-fact comparisons share their cut points. */
+function components(all: readonly LeafCondition[]): Map<string, string> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    const p = parent.get(x) ?? x;
+    if (p === x) return x;
+    const root = find(p);
+    parent.set(x, root);
+    return root;
+  };
+  for (const leaf of all) {
+    find(leaf.fact);
+    if (isFactRef(leaf.value)) parent.set(find(leaf.fact), find(leaf.value.fact));
+  }
+  const out = new Map<string, string>();
+  for (const leaf of all) {
+    out.set(leaf.fact, find(leaf.fact));
+    if (isFactRef(leaf.value)) out.set(leaf.value.fact, find(leaf.value.fact));
+  }
+  return out;
+}
+
 /**
- * Whether some signal values inside their ranges make the condition evaluate to `target`: checks one
- * point in every region the thresholds cut each signal's range into, which decides it exactly.
+ * Candidate values per fact: one point in every region the thresholds (and list elements) cut each
+ * fact's range into — several per region when facts are compared with each other, so any order
+ * among them can be met. Checking every combination decides satisfiability exactly.
+ */
+function candidatePoints(condition: RuleCondition, lookup: FactLookup): Map<string, FactValue[]> {
+  const all = leaves(condition);
+  const group = components(all);
+  const cutsOf = new Map<string, Set<number>>();
+  const textOf = new Map<string, Set<string>>();
+  const sizeOf = new Map<string, number>();
+  for (const root of group.values()) sizeOf.set(root, (sizeOf.get(root) ?? 0) + 1);
+  for (const leaf of all) {
+    const root = group.get(leaf.fact) as string;
+    const literals = isFactRef(leaf.value) ? [] : Array.isArray(leaf.value) ? leaf.value : [leaf.value];
+    for (const v of literals) {
+      if (typeof v === 'number') cutsOf.set(root, (cutsOf.get(root) ?? new Set()).add(v));
+      if (typeof v === 'string') textOf.set(root, (textOf.get(root) ?? new Set()).add(v));
+    }
+  }
+  const points = new Map<string, FactValue[]>();
+  for (const [fact, root] of group) {
+    const spec = lookup(fact);
+    if (spec?.kind === 'boolean') {
+      points.set(fact, [true, false]);
+    } else if (spec?.kind === 'string') {
+      const mentioned = [...(textOf.get(root) ?? [])];
+      points.set(fact, spec.values ? [...spec.values] : [...mentioned.filter((t) => !spec.pattern || spec.pattern.test(t)), OTHER_TEXT]);
+    } else {
+      points.set(fact, numericPoints(range(spec), [...(cutsOf.get(root) ?? [])], sizeOf.get(root) ?? 1));
+    }
+  }
+  return points;
+}
+
+function numericPoints({ min, max }: { min: number; max: number }, rawCuts: number[], perRegion: number): number[] {
+  const cuts = [...new Set(rawCuts)].sort((a, b) => a - b);
+  const candidates = new Set<number>();
+  const add = (x: number) => {
+    if (x >= min && x <= max) candidates.add(x);
+  };
+  const fill = (lo: number, hi: number) => {
+    for (let k = 1; k <= perRegion; k++) add(lo + ((hi - lo) * k) / (perRegion + 1));
+  };
+  add(min);
+  if (Number.isFinite(max)) add(max);
+  if (cuts.length === 0) fill(Number.isFinite(min) ? min : -1, Number.isFinite(max) ? max : (Number.isFinite(min) ? min : 0) + 1);
+  cuts.forEach((c, i) => {
+    add(c);
+    if (i === 0) fill(Number.isFinite(min) ? Math.min(min, c) : c - perRegion - 1, c);
+    if (i > 0) fill(cuts[i - 1] as number, c);
+    if (i === cuts.length - 1) fill(c, Number.isFinite(max) ? Math.max(max, c) : c + perRegion + 1);
+  });
+  return [...candidates];
+}
+
+/**
+ * Whether some fact values inside their ranges make the condition evaluate to `target`.
  * Returns undefined when the search is too large to finish.
  */
-function search(condition: RuleCondition, target: boolean): boolean | undefined {
-  const points = new Map<string, (number | boolean)[]>();
-  for (const leaf of leaves(condition)) {
-    if (points.has(leaf.fact)) continue;
-    if (SIGNAL_CATALOG[leaf.fact as SignalName]?.kind === 'boolean') {
-      points.set(leaf.fact, [true, false]);
-      continue;
-    }
-    const { min, max } = range(leaf.fact);
-    const cuts = [
-      ...new Set(
-        leaves(condition)
-          .filter((l) => l.fact === leaf.fact)
-          .map((l) => l.value as number),
-      ),
-    ].sort((a, b) => a - b);
-    const candidates = new Set<number>();
-    const add = (x: number) => {
-      if (x >= min && x <= max) candidates.add(x);
-    };
-    add(min);
-    if (Number.isFinite(max)) add(max);
-    cuts.forEach((c, i) => {
-      add(c);
-      add(i === 0 ? (Number.isFinite(min) ? (min + c) / 2 : c - 1) : (c + (cuts[i - 1] as number)) / 2);
-      add(i === cuts.length - 1 ? (Number.isFinite(max) ? (c + max) / 2 : c + 1) : (c + (cuts[i + 1] as number)) / 2);
-    });
-    points.set(leaf.fact, [...candidates]);
-  }
+function search(condition: RuleCondition, target: boolean, lookup: FactLookup): boolean | undefined {
+  const points = candidatePoints(condition, lookup);
   const facts = [...points.keys()];
   let budget = SEARCH_BUDGET;
-  const values = new Map<string, number | boolean>();
+  const values = new Map<string, FactValue>();
   const walk = (i: number): boolean | undefined => {
     if (--budget < 0) return undefined;
     if (i === facts.length) return evaluate(condition, values) === target;
@@ -148,35 +211,104 @@ function search(condition: RuleCondition, target: boolean): boolean | undefined 
   return walk(0);
 }
 
-function rangeFindings(rule: Rule): LintFinding[] {
+/** True when a literal can be a value of the fact. */
+function possible(spec: FactSpec | undefined, v: number | string): boolean {
+  if (typeof v === 'number') {
+    const { min, max } = range(spec);
+    return v >= min && v <= max;
+  }
+  if (spec?.values) return spec.values.includes(v);
+  if (spec?.pattern) return spec.pattern.test(v);
+  return true;
+}
+
+function rangeFindings(rule: Rule, lookup: FactLookup): LintFinding[] {
   const out: LintFinding[] = [];
   for (const leaf of leaves(rule.conditions)) {
-    if (typeof leaf.value !== 'number') continue;
-    const { min, max } = range(leaf.fact);
-    if (leaf.value < min || leaf.value > max) {
-      const bounds = `${min}–${Number.isFinite(max) ? max : '∞'}`;
+    const spec = lookup(leaf.fact);
+    if (typeof leaf.value === 'number' || typeof leaf.value === 'string') {
+      if (!possible(spec, leaf.value)) {
+        out.push({
+          severity: 'error',
+          code: 'threshold-out-of-range',
+          rule: rule.name,
+          message: `threshold ${JSON.stringify(leaf.value)} of ${leaf.fact} is outside its possible values ${describe(spec)}`,
+        });
+      }
+    } else if (Array.isArray(leaf.value)) {
+      const list = leaf.value as readonly (number | string)[];
+      const impossible = list.filter((v) => !possible(spec, v));
+      if (impossible.length === 0) continue;
+      const never = impossible.length === list.length;
       out.push({
-        severity: 'error',
-        code: 'threshold-out-of-range',
+        severity: never && leaf.operator === 'in' ? 'error' : 'warning',
+        code: 'list-out-of-range',
         rule: rule.name,
-        message: `threshold ${leaf.value} of ${leaf.fact} is outside its possible range ${bounds}`,
+        message: never
+          ? `no value of the ${leaf.operator} list of ${leaf.fact} is possible (${describe(spec)}): ${leaf.operator === 'in' ? 'it can never match' : 'it always holds'}`
+          : `${impossible.map((v) => JSON.stringify(v)).join(', ')} in the ${leaf.operator} list of ${leaf.fact} can never match (${describe(spec)})`,
       });
     }
   }
   return out;
 }
 
-const leafKey = (leaf: LeafCondition) => `${leaf.fact} ${leaf.operator} ${String(leaf.value)}`;
+function describe(spec: FactSpec | undefined): string {
+  if (spec?.values) return `one of ${spec.values.join(', ')}`;
+  if (spec?.pattern) return `text matching ${spec.pattern.source}`;
+  const { min, max } = range(spec);
+  return `${min}–${Number.isFinite(max) ? max : '∞'}`;
+}
+
+/** Fact-to-fact comparisons of numbers in different units (a count against a share) rarely mean anything. */
+function unitFindings(rule: Rule, lookup: FactLookup): LintFinding[] {
+  const out: LintFinding[] = [];
+  for (const leaf of leaves(rule.conditions)) {
+    if (!isFactRef(leaf.value)) continue;
+    const a = lookup(leaf.fact);
+    const b = lookup(leaf.value.fact);
+    if (a && b && a.kind === 'number' && a.unit !== b.unit) {
+      out.push({
+        severity: 'warning',
+        code: 'unit-mismatch',
+        rule: rule.name,
+        message: `compares ${leaf.fact} (${a.unit}) with ${leaf.value.fact} (${b.unit}): different units`,
+      });
+    }
+  }
+  return out;
+}
+
+function unusedSharedFindings(pack: RulePack): LintFinding[] {
+  const used = new Set<string>();
+  const visit = (c: RuleCondition): void => {
+    if (isRef(c)) {
+      if (used.has(c.condition)) return;
+      used.add(c.condition);
+    }
+    childrenOf(c).forEach(visit);
+  };
+  for (const rule of pack.rules) visit(rule.conditions);
+  return Object.keys(pack.conditions ?? {})
+    .filter((name) => !used.has(name))
+    .map((name) => ({
+      severity: 'warning' as const,
+      code: 'unused-shared-condition' as const,
+      message: `shared condition "${name}" is never referenced by a rule`,
+    }));
+}
+
+const leafKey = (leaf: LeafCondition) => `${leaf.fact} ${leaf.operator} ${JSON.stringify(leaf.value)}`;
 
 function duplicateFindings(rule: Rule): LintFinding[] {
   const out: LintFinding[] = [];
   const visit = (condition: RuleCondition) => {
-    if ('fact' in condition) return;
+    if (isLeaf(condition) || isRef(condition)) return;
     if ('not' in condition) return visit(condition.not);
     const children = 'all' in condition ? condition.all : condition.any;
     const seen = new Set<string>();
     for (const child of children) {
-      if ('fact' in child) {
+      if (isLeaf(child)) {
         const key = leafKey(child);
         if (seen.has(key))
           out.push({
@@ -196,13 +328,15 @@ function duplicateFindings(rule: Rule): LintFinding[] {
 /** The leaves of a rule that is a plain conjunction (a top-level `all` of leaves), else undefined. */
 function conjunction(rule: Rule): LeafCondition[] | undefined {
   const top = rule.conditions;
-  if (!('all' in top) || !top.all.every((c) => 'fact' in c)) return undefined;
+  if (!('all' in top) || !top.all.every(isLeaf)) return undefined;
   return top.all as LeafCondition[];
 }
 
-/** True when `strong` holding implies `weak` holds (same signal, tighter or equal bound). */
+/** True when `strong` holding implies `weak` holds (same fact, tighter or equal bound). */
 function implies(strong: LeafCondition, weak: LeafCondition): boolean {
   if (strong.fact !== weak.fact) return false;
+  const literal = (v: LeafCondition['value']): v is number | boolean | string => !isFactRef(v) && !Array.isArray(v);
+  if (!literal(strong.value) || !literal(weak.value)) return leafKey(strong) === leafKey(weak);
   if (strong.operator === 'equal') return compare(weak.operator, strong.value, weak.value);
   if (typeof strong.value !== 'number' || typeof weak.value !== 'number') return leafKey(strong) === leafKey(weak);
   const up = (op: Operator) => op === 'greaterThan' || op === 'greaterThanInclusive';
@@ -248,3 +382,6 @@ function shadowFindings(rules: readonly Rule[]): LintFinding[] {
   }
   return out;
 }
+
+/** Operators that order numbers (re-exported for callers that classify leaves). */
+export { ORDER_OPERATORS };

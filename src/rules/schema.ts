@@ -1,26 +1,55 @@
 /**
  * The rule-pack format: json-rules-engine's own rule JSON, restricted to what is safe and checkable.
- * Facts are signal names; a leaf compares one signal with a literal number or boolean.
+ * Facts are signal names, merchant attributes or custom signals; a leaf compares one fact with a
+ * literal, a list (`in` / `notIn`) or another fact (`value: { fact }`). Shared conditions live in the
+ * pack's `conditions` map and are referenced by `{ condition: name }`, as `engine.setCondition` does.
  */
 import { z } from 'zod';
 import { CAUSE_IDS } from '../contract/causes.js';
-import { OPERATORS } from '../contract/result.js';
+import type { Operator } from '../contract/result.js';
 
-/** A leaf condition: `{ fact, operator, value }`. No `path`, no `params`, no fact-valued `value`. */
-export const LeafConditionSchema = z.strictObject({
-  fact: z.string({ error: 'expected a signal name' }).min(1).max(64),
-  operator: z.enum(OPERATORS, { error: `expected one of ${OPERATORS.join(', ')}` }),
-  value: z.union([z.number().refine(Number.isFinite), z.boolean()], { error: 'expected a number or boolean threshold' }),
-});
+/** A reference to another fact's value (json-rules-engine resolves `{ fact }` values through the almanac). */
+export interface FactRef {
+  readonly fact: string;
+}
 
-/** A leaf condition. */
-export type LeafCondition = z.infer<typeof LeafConditionSchema>;
+/** What a leaf compares its fact with. */
+export type Threshold = number | boolean | string | readonly number[] | readonly string[] | FactRef;
+
+/** A leaf condition: `{ fact, operator, value }`, optionally named. No `path`, no `params`. */
+export interface LeafCondition {
+  readonly fact: string;
+  readonly operator: Operator;
+  readonly value: Threshold;
+  readonly name?: string;
+  readonly priority?: number;
+}
+
+/** Fields every condition may carry besides its body. */
+interface Named {
+  readonly name?: string;
+  readonly priority?: number;
+}
+
+/**
+ * A reference to a shared condition of the pack. `resolved` (not enumerable, so never serialized)
+ * is the shared condition it names, attached at load time; cycles are refused, so walks end.
+ */
+export interface ConditionRef extends Named {
+  readonly condition: string;
+  readonly resolved: TopCondition;
+}
 
 /** A condition tree in json-rules-engine's shape. */
-export type RuleCondition = LeafCondition | { all: RuleCondition[] } | { any: RuleCondition[] } | { not: RuleCondition };
+export type RuleCondition =
+  | LeafCondition
+  | ({ readonly all: readonly RuleCondition[] } & Named)
+  | ({ readonly any: readonly RuleCondition[] } & Named)
+  | ({ readonly not: RuleCondition } & Named)
+  | ConditionRef;
 
-/** A rule's top-level condition: json-rules-engine requires `all`, `any` or `not` at the top. */
-export type TopCondition = { all: RuleCondition[] } | { any: RuleCondition[] } | { not: RuleCondition };
+/** A rule's (or shared condition's) top: `all`, `any`, `not` or a condition reference, as json-rules-engine requires. */
+export type TopCondition = Exclude<RuleCondition, LeafCondition>;
 
 /** A rule's event: which cause it supports and with what weight. */
 export const RuleEventSchema = z.strictObject({
@@ -33,13 +62,28 @@ export const RuleEventSchema = z.strictObject({
   }),
 });
 
+const NAME = /^[a-z0-9][a-z0-9._-]{0,79}$/;
+
+/** A rule or shared-condition name. */
+export const NameSchema = z
+  .string({ error: 'expected a name' })
+  .regex(NAME, { error: 'expected a name of lower-case letters, digits, dots, dashes' });
+
+/**
+ * A priority as json-rules-engine reads it: a whole number ≥ 1 (it runs higher priorities first;
+ * every rule is still evaluated, so priority never changes which rules fire).
+ */
+export const PrioritySchema = z
+  .number({ error: 'expected a whole number ≥ 1' })
+  .int({ error: 'expected a whole number ≥ 1 (json-rules-engine truncates fractions)' })
+  .min(1, { error: 'expected a whole number ≥ 1 (json-rules-engine refuses 0 and below)' })
+  .max(1_000_000);
+
 /** A rule's fields other than its conditions (those are checked by a recursive walk). */
 export const RuleShellSchema = z.strictObject({
-  name: z
-    .string({ error: 'expected a rule name' })
-    .regex(/^[a-z0-9][a-z0-9._-]{0,79}$/, { error: 'expected a name of lower-case letters, digits, dots, dashes' }),
+  name: NameSchema,
   description: z.string().max(500).optional(),
-  priority: z.number().int().min(1).max(100).optional(),
+  priority: PrioritySchema.optional(),
   conditions: z.unknown(),
   event: RuleEventSchema,
 });
@@ -53,13 +97,14 @@ export interface Rule {
   readonly event: z.infer<typeof RuleEventSchema>;
 }
 
-/** The pack's fields other than its rules. */
+/** The pack's fields other than its rules and shared conditions. */
 export const PackShellSchema = z.strictObject({
   name: z.string({ error: 'expected a pack name' }).min(1).max(80),
   version: z.string({ error: 'expected a version string' }).regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, {
     error: 'expected a semantic version such as 1.0.0',
   }),
   description: z.string().max(2000).optional(),
+  conditions: z.record(z.string(), z.unknown(), { error: 'expected an object of named shared conditions' }).optional(),
   rules: z.array(z.unknown(), { error: 'expected an array of rules' }),
 });
 
@@ -68,6 +113,8 @@ export interface RulePack {
   readonly name: string;
   readonly version: string;
   readonly description?: string;
+  /** Shared conditions by name (json-rules-engine's `setCondition`), referenced by `{ condition: name }`. */
+  readonly conditions?: Readonly<Record<string, TopCondition>>;
   readonly rules: readonly Rule[];
 }
 

@@ -7,9 +7,10 @@ import type { CaseFile } from '../contract/caseFile.js';
 import type { CauseId } from '../contract/causes.js';
 import { OptionsError, type Problem } from '../contract/errors.js';
 import type { Operator } from '../contract/result.js';
-import { compare, holds, isLeaf } from '../rules/language.js';
+import { compare, holds, isLeaf, isRef, thresholdOf } from '../rules/language.js';
 import type { LeafCondition, Rule, RuleCondition, RulePack } from '../rules/schema.js';
 import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
+import type { Facts, FactValue } from '../signals/facts.js';
 import type { SignalOptions } from '../signals/options.js';
 import { civilFromDays, parseDate } from '../time/timestamp.js';
 import { mannKendallZ, theilSen } from './trend.js';
@@ -76,10 +77,11 @@ function trendable(signal: string): boolean {
 }
 
 /** Evaluates a condition with one leaf taken as true: would the rule fire if only this leaf changed? */
-function holdsWith(condition: RuleCondition, signals: Signals, forced: LeafCondition): boolean {
+function holdsWith(condition: RuleCondition, signals: Facts, forced: LeafCondition): boolean {
   if (isLeaf(condition)) {
-    return condition === forced || compare(condition.operator, signals[condition.fact as SignalName], condition.value);
+    return condition === forced || compare(condition.operator, signals[condition.fact] as FactValue, thresholdOf(condition, signals));
   }
+  if (isRef(condition)) return holdsWith(condition.resolved, signals, forced);
   if ('all' in condition) return condition.all.every((c) => holdsWith(c, signals, forced));
   if ('any' in condition) return condition.any.some((c) => holdsWith(c, signals, forced));
   return !holdsWith(condition.not, signals, forced);
@@ -88,6 +90,7 @@ function holdsWith(condition: RuleCondition, signals: Signals, forced: LeafCondi
 /** Numeric leaves of a rule, outside any `not` (a leaf under `not` pushes the other way). */
 function positiveLeaves(condition: RuleCondition): LeafCondition[] {
   if (isLeaf(condition)) return [condition];
+  if (isRef(condition)) return positiveLeaves(condition.resolved);
   if ('all' in condition) return condition.all.flatMap(positiveLeaves);
   if ('any' in condition) return condition.any.flatMap(positiveLeaves);
   return [];

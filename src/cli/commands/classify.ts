@@ -3,8 +3,9 @@ import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { type Classifier, createClassifier, type Lang } from '../../index.js';
+import { type Classifier, createClassifier, customFactSpecs, type Lang } from '../../index.js';
 import { DEFAULT_MAX_LINE_BYTES, runBatch } from '../batch.js';
+import { loadCustomSignals } from '../customSignals.js';
 import { openStream, parseJson, readRulePack, readText } from '../io.js';
 import {
   type CommandContext,
@@ -27,6 +28,7 @@ interface ClassifyFlags {
   ndjson?: boolean;
   maxLineBytes: number;
   workers?: number;
+  signals?: string;
 }
 
 /** Registers `classify`. */
@@ -42,9 +44,12 @@ export function registerClassify(program: Command, ctx: CommandContext): void {
     .option('--ndjson', 'one case file per line in, one result per line out (implied by a .ndjson file)')
     .option('--max-line-bytes <n>', 'longest NDJSON line accepted', parsePositiveInt, DEFAULT_MAX_LINE_BYTES)
     .option('--workers <n>', 'worker threads for NDJSON (default: available cores)', parsePositiveInt)
+    .option('--signals <module>', 'ES module exporting custom signals (NDJSON then runs on this thread)')
     .action(async (file: string, flags: ClassifyFlags) => {
+      const customSignals = flags.signals ? await loadCustomSignals(flags.signals) : undefined;
       const classifier = createClassifier({
-        ...(flags.rules ? { rulePack: readRulePack(flags.rules) } : {}),
+        ...(flags.rules ? { rulePack: readRulePack(flags.rules, { extraFacts: customFactSpecs(customSignals ?? []) }) } : {}),
+        ...(customSignals ? { customSignals } : {}),
         lang: flags.lang,
         ...(flags.minScore === undefined ? {} : { options: { minScore: flags.minScore } }),
       });
@@ -60,7 +65,8 @@ async function classifyBatch(file: string, flags: ClassifyFlags, classifier: Cla
   const input = file === '-' ? io.stdin : openStream(file);
   const workerUrl = new URL('./batch-worker.js', import.meta.url);
   // Workers need the built worker script; from sources (tests, tsx) the batch runs on this thread.
-  const workers = existsSync(fileURLToPath(workerUrl)) ? (flags.workers ?? availableParallelism()) : 1;
+  // Custom signals are functions: they cannot be sent to worker threads, so the batch runs on this thread.
+  const workers = existsSync(fileURLToPath(workerUrl)) && !flags.signals ? (flags.workers ?? availableParallelism()) : 1;
   const summary = await runBatch(
     classifier,
     {
