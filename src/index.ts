@@ -24,6 +24,7 @@
  * @packageDocumentation
  */
 export { type Advice, adviceFor, type Labels, labelsFor } from './advice/catalog.js';
+export { evidenceInWords, formatSignalValue, signalName } from './advice/evidenceWords.js';
 export { measureAdvice } from './advice/measures.js';
 export { type AppealDraft, type AppealOptions, type ChecklistItem, checklistFor, draftAppeal } from './appeal/draftAppeal.js';
 export {
@@ -82,6 +83,7 @@ export {
   type Result,
   ResultSchema,
   type ToClear,
+  type Warning,
 } from './contract/result.js';
 export {
   type Classification,
@@ -94,11 +96,13 @@ export {
   defaultRulePack,
   type SignalsResult,
 } from './engine/classifier.js';
+export { type EarlyWarningConfig, type EarlyWarningReport, earlyWarning } from './engine/earlyWarning.js';
 export type { EngineKind } from './engine/firedRules.js';
 export { type NoticeMaps, type NoticeMention, type NoticeReading, type NoticeSource, readNotice } from './engine/notice.js';
 export { DEFAULT_MIN_SCORE } from './engine/rank.js';
 export type { MerchantAttributes } from './engine/signalsInput.js';
 export { strongestConditions } from './engine/strongestConditions.js';
+export { analystReport, type ReportInput } from './report/renderReport.js';
 export { type LintCode, type LintFinding, type LintOptions, lintRulePack } from './rules/lint.js';
 export { type LoadOptions, loadRulePack, mergeRulePacks, rulePackToJson } from './rules/loadRulePack.js';
 export type {
@@ -119,3 +123,4 @@ export { type ExtraFactSpec, type FactSpec, type Facts, type FactValue, MERCHANT
 export type { EvidenceMembers, SignalMembers } from './signals/members.js';
 export { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './signals/options.js';
 export { maskPans } from './text/cardNumber.js';
+export { DEFAULT_WARNING_SETTINGS, type WarningSettings } from './warning/earlyWarning.js';

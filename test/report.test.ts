@@ -1,25 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCaseFile } from '../src/contract/parseCaseFile.js';
-import { createClassifier, defaultRulePack } from '../src/engine/classifier.js';
-import { renderReport } from '../src/report/renderReport.js';
-import { SIGNAL_NAMES } from '../src/signals/catalog.js';
-import { computeSignals } from '../src/signals/computeSignals.js';
-import { resolveWarningSettings, warningsFor } from '../src/warning/earlyWarning.js';
+import { analystReport, createClassifier, SIGNAL_NAMES } from '../src/index.js';
 import { findChromium, renderInChromium } from './support/chromium.js';
 
 const example = (name: string) => JSON.parse(readFileSync(new URL(`../examples/${name}`, import.meta.url), 'utf8'));
 
-function report(raw: unknown, lang: 'en' | 'zh-CN') {
-  const caseFile = parseCaseFile(raw);
-  const result = createClassifier({ lang }).classifySync(raw);
-  const warnings = warningsFor(caseFile, defaultRulePack, computeSignals(caseFile), {}, resolveWarningSettings({}));
-  return { html: renderReport({ caseFile, result, warnings, rulePack: defaultRulePack }, lang), result };
+async function report(raw: unknown, lang: 'en' | 'zh-CN') {
+  const classification = await createClassifier({ lang }).classifyDetailed(raw);
+  return { html: analystReport(classification), result: classification.result };
 }
 
 describe('the analyst report', () => {
-  it('is one self-contained page with the charts, the causes in words and no signal codes', () => {
-    const { html, result } = report(example('relocated-terminal-apparel.json'), 'zh-CN');
+  it('is one self-contained page with the charts, the causes in words and no signal codes', async () => {
+    const { html, result } = await report(example('relocated-terminal-apparel.json'), 'zh-CN');
     expect(html).not.toMatch(/<(script|link|img|iframe)\b|\bsrc=|https?:\/\/(?!www\.w3\.org\/2000\/svg)/);
     expect(html.match(/<svg /g)?.length).toBe(4); // sales, declines, heatmap, distance (this merchant has locations)
     expect(html).toContain('每日交易失败率');
@@ -29,23 +22,23 @@ describe('the analyst report', () => {
     for (const name of SIGNAL_NAMES) expect(text).not.toContain(` ${name} `);
   });
 
-  it('leaves the distance chart out when no transaction has a location and gives the same bytes twice', () => {
+  it('leaves the distance chart out when no transaction has a location and gives the same bytes twice', async () => {
     const raw = example('cash-out-supermarket.json');
     for (const tx of raw.transactions) delete tx.location;
-    const first = report(raw, 'en').html;
+    const first = (await report(raw, 'en')).html;
     expect(first.match(/<svg /g)?.length).toBe(3);
-    expect(report(raw, 'en').html).toBe(first);
+    expect((await report(raw, 'en')).html).toBe(first);
   });
 
-  it('escapes markup and masks card numbers in merchant text', () => {
+  it('escapes markup and masks card numbers in merchant text', async () => {
     const raw = example('cash-out-supermarket.json');
     raw.merchant.name = '<img src=x onerror=alert(1)> & Co';
-    const { html } = report(raw, 'en');
+    const { html } = await report(raw, 'en');
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; Co');
     expect(html).not.toContain('<img');
   });
 
-  it('draws a warned signal with its weekly series, threshold and projection', () => {
+  it('draws a warned signal with its weekly series, threshold and projection', async () => {
     const days = 56;
     const transactions = [];
     let seed = 11;
@@ -67,15 +60,15 @@ describe('the analyst report', () => {
         });
       }
     }
-    const { html } = report({ merchant: { id: 'EW', mcc: '5812' }, transactions }, 'en');
+    const { html } = await report({ merchant: { id: 'EW', mcc: '5812' }, transactions }, 'en');
     expect(html).toContain('high-failure-rate');
     expect(html).toContain('stroke-dasharray="6 4"'); // the projection
     expect(html).toMatch(/projected crossing: 2026-1\d-\d\d/);
   });
 
   const chromium = findChromium('report browser test');
-  it.skipIf(!chromium)('renders in a real Chromium', () => {
-    const { html } = report(example('relocated-terminal-apparel.json'), 'zh-CN');
+  it.skipIf(!chromium)('renders in a real Chromium', async () => {
+    const { html } = await report(example('relocated-terminal-apparel.json'), 'zh-CN');
     const { dom, pngBytes } = renderInChromium(chromium as string, html, { height: 2600 });
     expect(dom).toContain('商户风险分析报告');
     expect(dom.match(/<svg /g)?.length).toBe(4);

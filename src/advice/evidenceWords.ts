@@ -37,7 +37,14 @@ const UNIT_WORDS: Readonly<Record<Lang, { km: string; days: string; times: strin
   'zh-CN': { km: ' 公里', days: ' 天', times: ' 倍', yes: '是', no: '否' },
 };
 
-/** The signal's name for people; an unknown (custom) signal keeps its own name. */
+/**
+ * The signal's name for people; an unknown (custom) signal keeps its own name.
+ *
+ * @example
+ * ```ts
+ * signalName('declineRate', 'zh-CN'); // '交易失败率'
+ * ```
+ */
 export function signalName(signal: string, lang: Lang): string {
   return NAMES[lang][signal] ?? signal;
 }
@@ -53,7 +60,15 @@ export function formatPercent(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
-/** A signal's value in the unit its catalog entry gives. */
+/**
+ * A signal's value in the unit its catalog entry gives (percent, ¥, km, days, ×).
+ *
+ * @example
+ * ```ts
+ * formatSignalValue('chargebackRatio', 0.0193, 'en'); // '1.9%'
+ * formatSignalValue('saleAmount', 4_800_000, 'zh-CN'); // '¥48,000.00'
+ * ```
+ */
 export function formatSignalValue(
   signal: string,
   value: number | boolean | string | readonly (number | string)[],
@@ -77,6 +92,12 @@ export function formatSignalValue(
 /**
  * One evidence condition as a sentence for an analyst: `decline rate 31.0% (rule: at least 30.0%)`,
  * `交易失败率 31.0%（规则：不低于 30.0%）`.
+ *
+ * @example
+ * ```ts
+ * evidenceInWords({ signal: 'declineRate', value: 0.31, operator: 'greaterThanInclusive', threshold: 0.3 }, 'en');
+ * // 'decline rate 31.0% (rule: at least 30.0%)'
+ * ```
  */
 export function evidenceInWords(condition: EvidenceCondition, lang: Lang, currency = 'CNY'): string {
   const name = signalName(condition.signal, lang);

@@ -151,7 +151,29 @@ export const MeasureAdviceSchema = z.object({
  * Version of the result format. Follows semver: a new optional field is a minor change; removing or
  * renaming a field, a cause id or a signal name is a major one.
  */
-export const RESULT_SCHEMA_VERSION = '1.1.0' as const;
+export const RESULT_SCHEMA_VERSION = '1.2.0' as const;
+
+/** A merchant drifting toward a rule's threshold (see docs/early-warning.md). Since 1.2.0. */
+export const WarningSchema = z.object({
+  cause: z.enum(CAUSE_IDS),
+  rule: z.string(),
+  signal: z.string(),
+  operator: z.enum(OPERATORS),
+  threshold: z.number(),
+  /** Weekly values (merchant-local weeks, Monday first), oldest first; weeks under the volume floor left out. */
+  series: z.array(z.object({ from: z.string(), to: z.string(), value: z.number() })),
+  /** Theil–Sen slope, signal units per week. */
+  slopePerWeek: z.number(),
+  /** Local date the trend line crosses the threshold; null when it never does. */
+  projectedCrossing: z.string().nullable(),
+  /** Days from the window's last local day to the crossing (0: the trend line is past it already). */
+  daysToCrossing: z.number().int().nullable(),
+  /** high: z ≥ 2.58 over ≥ 6 weeks; medium: ≥ 6 weeks; low: fewer weeks. */
+  confidence: z.enum(['high', 'medium', 'low']),
+});
+
+/** One early warning. */
+export type Warning = z.infer<typeof WarningSchema>;
 
 /** The result of classifying one case file. */
 export const ResultSchema = z.object({
@@ -172,6 +194,8 @@ export const ResultSchema = z.object({
   conflicts: z.array(ConflictSchema),
   /** Advice per graded measure in `merchant.suspension.measures`, in catalog order (since 1.1.0). */
   measures: z.array(MeasureAdviceSchema),
+  /** Rules that have not fired whose signals trend toward their thresholds, soonest first (since 1.2.0). */
+  warnings: z.array(WarningSchema),
   /** Every built-in signal, then the classifier's custom signals in the order they were given. */
   signals: z.record(z.string(), z.union([z.number(), z.boolean()])),
 });

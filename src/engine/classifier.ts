@@ -16,6 +16,7 @@ import { type Facts, factLookup, MERCHANT_FACT_NAMES, merchantFactsOf } from '..
 import { type EvidenceMembers, membersOf } from '../signals/members.js';
 import type { SignalOptions } from '../signals/options.js';
 import { type Prepared, prepare } from '../signals/prepare.js';
+import { resolveWarningSettings, type WarningSettings, warningsFor } from '../warning/earlyWarning.js';
 import { noticeConflicts } from './conflicts.js';
 import { compileRulePack, createRuleEvaluator, type EngineKind } from './firedRules.js';
 import { createNoticeDictionary, type NoticeMaps, readNotice } from './notice.js';
@@ -47,6 +48,11 @@ export interface ClassifierConfig {
    * and reported in `result.signals`. Names must not clash with built-in signals or merchant attributes.
    */
   readonly customSignals?: readonly CustomSignal[];
+  /**
+   * Early warning in every result (`result.warnings`): trend settings (docs/early-warning.md), or
+   * `false` to skip the weekly series (a batch scan that only wants causes). Default: on, defaults.
+   */
+  readonly warnings?: WarningSettings | false;
 }
 
 /** Per-call options. */
@@ -76,6 +82,8 @@ export interface Classification {
   readonly caseFile: CaseFile;
   /** Per signal named in any reported cause's evidence: the transactions and events it counted. */
   readonly members: EvidenceMembers;
+  /** The rule pack and signal thresholds the classification used (a report draws its lines from them). */
+  readonly settings: { readonly rulePack: ValidatedRulePack; readonly signalOptions: Partial<SignalOptions> };
 }
 
 /** A configured classifier. Immutable after creation; safe for concurrent calls. */
@@ -144,6 +152,7 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const packInfo = Object.freeze({ name: rulePack.name, version: rulePack.version });
   const limits = config.limits ?? {};
   const dictionary = createNoticeDictionary(config.notice);
+  const warningSettings = config.warnings === false ? undefined : resolveWarningSettings(config.warnings);
   const prepareCase = (input: unknown): PreparedCase => {
     const caseFile = parseCaseFile(input, limits);
     const p = prepare(caseFile, signalOptions);
@@ -153,7 +162,7 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
     return { caseFile, p, signals, facts };
   };
   const assemble = (prepared: PreparedCase, fired: Fired, callLang: Lang) =>
-    assembleResult(prepared, fired, { lang: callLang, minScore, packInfo, dictionary, lookup });
+    assembleResult(prepared, fired, { lang: callLang, minScore, packInfo, dictionary, lookup, rulePack, signalOptions, warningSettings });
 
   return Object.freeze({
     rulePack,
@@ -174,7 +183,12 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
       const callLang = checkLang(options.lang ?? lang);
       const prepared = prepareCase(input);
       const result = assemble(prepared, await evaluator.fired(prepared.facts), callLang);
-      return { result, caseFile: prepared.caseFile, members: membersOf(prepared.p, evidenceSignals(result)) };
+      return {
+        result,
+        caseFile: prepared.caseFile,
+        members: membersOf(prepared.p, evidenceSignals(result)),
+        settings: { rulePack, signalOptions },
+      };
     },
     async classifySignals(input: unknown, options: ClassifySignalsOptions = {}) {
       const callLang = checkLang(options.lang ?? lang);
@@ -214,6 +228,9 @@ function assembleResult(
     packInfo: Result['rulePack'];
     dictionary: ReturnType<typeof createNoticeDictionary>;
     lookup: ReturnType<typeof factLookup>;
+    rulePack: ValidatedRulePack;
+    signalOptions: Partial<SignalOptions>;
+    warningSettings: Required<WarningSettings> | undefined;
   },
 ): Result {
   const { caseFile, p, signals, facts } = prepared;
@@ -242,6 +259,7 @@ function assembleResult(
     }),
     conflicts: noticeConflicts(reading, fired, context.lang),
     measures: measureAdvice(suspension?.measures ?? [], context.lang, authority),
+    warnings: context.warningSettings ? warningsFor(caseFile, context.rulePack, facts, context.signalOptions, context.warningSettings) : [],
     signals: { ...signals },
   };
 }

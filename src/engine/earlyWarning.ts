@@ -1,11 +1,12 @@
 /** The public early-warning entry point: validates, computes the signals once, then follows the trends. */
 import type { Limits } from '../contract/limits.js';
 import { parseCaseFile } from '../contract/parseCaseFile.js';
+import type { Warning } from '../contract/result.js';
 import { loadRulePack } from '../rules/loadRulePack.js';
 import type { RulePack } from '../rules/schema.js';
 import { computeSignals } from '../signals/computeSignals.js';
 import type { SignalOptions } from '../signals/options.js';
-import { resolveWarningSettings, type Warning, type WarningSettings, warningsFor } from '../warning/earlyWarning.js';
+import { resolveWarningSettings, type WarningSettings, warningsFor } from '../warning/earlyWarning.js';
 import { defaultRulePack } from './classifier.js';
 
 /** Options of {@link earlyWarning}. */

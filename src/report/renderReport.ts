@@ -4,14 +4,15 @@
  */
 import { evidenceInWords, formatMoney, formatPercent, formatSignalValue } from '../advice/evidenceWords.js';
 import type { CaseFile } from '../contract/caseFile.js';
-import type { Lang, Result } from '../contract/result.js';
+import { OptionsError } from '../contract/errors.js';
+import type { Warning } from '../contract/result.js';
+import { LANGS, type Lang, type Result } from '../contract/result.js';
 import { strongestConditions } from '../engine/strongestConditions.js';
-import { isLeaf } from '../rules/language.js';
-import type { RuleCondition, RulePack } from '../rules/schema.js';
+import { leavesOf } from '../rules/language.js';
+import type { RulePack } from '../rules/schema.js';
 import type { SignalOptions } from '../signals/options.js';
 import { prepare } from '../signals/prepare.js';
 import { maskPans } from '../text/cardNumber.js';
-import type { Warning } from '../warning/earlyWarning.js';
 import { type DailyFacts, dailyFacts } from './dailyFacts.js';
 import en from './data/en.json';
 import zhCN from './data/zh-CN.json';
@@ -20,13 +21,11 @@ import { escapeXml, heatmap, timeChart } from './svg.js';
 type ReportText = typeof en;
 const TEXT: Readonly<Record<Lang, ReportText>> = { en, 'zh-CN': zhCN };
 
-/** What the report is drawn from: a validated case, its classification and the settings behind it. */
+/** What the report is drawn from: a validated case, its result and the settings behind it (a `Classification`). */
 export interface ReportInput {
   readonly caseFile: CaseFile;
   readonly result: Result;
-  readonly warnings: readonly Warning[];
-  readonly rulePack: RulePack;
-  readonly signalOptions?: Partial<SignalOptions>;
+  readonly settings: { readonly rulePack: RulePack; readonly signalOptions: Partial<SignalOptions> };
 }
 
 /** Text from the case file, safe to place in HTML: card numbers masked, markup escaped. */
@@ -37,15 +36,11 @@ const COLORS = { bar: '#93c5fd', line: '#1d4ed8', large: '#dc2626', threshold: '
 /** The lowest threshold of an upward leaf on `signal` in the pack: the line a chart of it should show. */
 function lowestThreshold(pack: RulePack, signal: string): number | undefined {
   let lowest: number | undefined;
-  const walk = (c: RuleCondition): void => {
-    if (isLeaf(c)) {
-      if (c.fact === signal && typeof c.value === 'number' && c.operator.startsWith('greaterThan')) {
-        lowest = lowest === undefined ? c.value : Math.min(lowest, c.value);
-      }
-    } else if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-  };
-  for (const rule of pack.rules) walk(rule.conditions);
+  for (const leaf of pack.rules.flatMap((rule) => leavesOf(rule.conditions))) {
+    if (leaf.fact === signal && typeof leaf.value === 'number' && leaf.operator.startsWith('greaterThan')) {
+      lowest = lowest === undefined ? leaf.value : Math.min(lowest, leaf.value);
+    }
+  }
   return lowest;
 }
 
@@ -127,18 +122,27 @@ svg { display: block; margin: 12px 0; max-width: 100%; height: auto; } svg .tick
 `;
 
 /**
- * Renders the analyst report as one self-contained HTML page.
+ * Renders the analyst report of a classification as one self-contained HTML page: inline SVG charts
+ * (daily sales and amount, daily decline rate with the rule's threshold, weekday × hour heatmap,
+ * distance from home, each warned signal's weekly series with its projection), the ranked causes with
+ * evidence in words, and the warnings.
  *
- * @param input - the validated case file, its classification, warnings, rule pack and signal options.
- * @param lang - language of the page.
- * @returns the HTML text (UTF-8), with no external assets.
+ * @param classification - from `classifier.classifyDetailed(caseFile)`.
+ * @param lang - language of the page. Default: the result's.
+ * @returns the HTML text (UTF-8), with no scripts and no external assets.
+ * @example
+ * ```ts
+ * const html = analystReport(await classifier.classifyDetailed(caseFile), 'zh-CN');
+ * writeFileSync('report.html', html);
+ * ```
  */
-export function renderReport(input: ReportInput, lang: Lang): string {
+export function analystReport(input: ReportInput, lang: Lang = input.result.lang): string {
+  if (!LANGS.includes(lang)) throw new OptionsError([{ path: 'lang', message: `expected one of ${LANGS.join(', ')}` }]);
   const text = TEXT[lang];
   const { caseFile, result } = input;
   const currency = caseFile.merchant.currency;
-  const facts = dailyFacts(prepare(caseFile, input.signalOptions ?? {}));
-  const charts = tradingCharts(facts, text, currency, lowestThreshold(input.rulePack, 'declineRate'));
+  const facts = dailyFacts(prepare(caseFile, input.settings.signalOptions));
+  const charts = tradingCharts(facts, text, currency, lowestThreshold(input.settings.rulePack, 'declineRate'));
   const merchant = caseFile.merchant;
   const causes =
     result.causes.length === 0
@@ -152,9 +156,9 @@ export function renderReport(input: ReportInput, lang: Lang): string {
           })
           .join('\n');
   const warnings =
-    input.warnings.length === 0
+    result.warnings.length === 0
       ? `<p>${escapeXml(text.noWarnings)}</p>`
-      : input.warnings
+      : result.warnings
           .map((w) => {
             const crossing = w.projectedCrossing === null ? text.never : `${w.projectedCrossing} (${w.daysToCrossing} ${text.days})`;
             const now = w.series[w.series.length - 1]?.value ?? 0;

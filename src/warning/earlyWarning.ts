@@ -4,12 +4,11 @@
  * enough weeks with enough volume, and a crossing within the horizon; see docs/early-warning.md.
  */
 import type { CaseFile } from '../contract/caseFile.js';
-import type { CauseId } from '../contract/causes.js';
 import { OptionsError, type Problem } from '../contract/errors.js';
-import type { Operator } from '../contract/result.js';
+import type { Operator, Warning } from '../contract/result.js';
 import { compare, holds, isLeaf, isRef, thresholdOf } from '../rules/language.js';
 import type { LeafCondition, Rule, RuleCondition, RulePack } from '../rules/schema.js';
-import { SIGNAL_CATALOG, type SignalName, type Signals } from '../signals/catalog.js';
+import { SIGNAL_CATALOG, type SignalName } from '../signals/catalog.js';
 import type { Facts, FactValue } from '../signals/facts.js';
 import type { SignalOptions } from '../signals/options.js';
 import { civilFromDays, parseDate } from '../time/timestamp.js';
@@ -38,34 +37,6 @@ export const DEFAULT_WARNING_SETTINGS: Required<WarningSettings> = {
   horizonDays: 90,
   minTrendZ: 1.96,
 };
-
-/** One week's value of a warned signal. */
-export interface WarningPoint {
-  /** Local date of the week's Monday. */
-  readonly from: string;
-  /** Local date of the week's last day in the window. */
-  readonly to: string;
-  readonly value: number;
-}
-
-/** A merchant drifting toward a rule's threshold. */
-export interface Warning {
-  readonly cause: CauseId;
-  readonly rule: string;
-  readonly signal: string;
-  readonly operator: Operator;
-  readonly threshold: number;
-  /** Weekly values, oldest first (weeks under the volume floor left out). */
-  readonly series: readonly WarningPoint[];
-  /** Theil–Sen slope, signal units per week. */
-  readonly slopePerWeek: number;
-  /** Local date the trend line crosses the threshold, or null when it never does (the slope is 0). */
-  readonly projectedCrossing: string | null;
-  /** Days from the window's last local day to the crossing (0: the trend line is past it already). */
-  readonly daysToCrossing: number | null;
-  /** high: z ≥ 2.58 over ≥ 6 weeks; medium: ≥ 6 weeks; low: fewer weeks. */
-  readonly confidence: 'high' | 'medium' | 'low';
-}
 
 /** Signals that can be followed week by week: shares and ratios that do not depend on the window's length. */
 function trendable(signal: string): boolean {
@@ -130,7 +101,7 @@ export function resolveWarningSettings(settings: WarningSettings | undefined, pa
 export function warningsFor(
   caseFile: CaseFile,
   pack: RulePack,
-  signals: Signals,
+  signals: Facts,
   options: Partial<SignalOptions>,
   settings: Required<WarningSettings>,
 ): Warning[] {
