@@ -61,7 +61,7 @@ describe('the analyst report', () => {
       }
     }
     const { html } = await report({ merchant: { id: 'EW', mcc: '5812' }, transactions }, 'en');
-    expect(html).toContain('high-failure-rate');
+    expect(html).toContain('High transaction failure rate · decline-rate-high');
     expect(html).toContain('stroke-dasharray="6 4"'); // the projection
     expect(html).toMatch(/projected crossing: 2026-1\d-\d\d/);
   });

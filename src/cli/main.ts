@@ -16,8 +16,10 @@ import { registerCalibrate } from './commands/calibrate.js';
 import { registerClassify } from './commands/classify.js';
 import { registerGenerate } from './commands/generate.js';
 import { registerLint } from './commands/lint.js';
+import { registerReport } from './commands/report.js';
 import { registerSchema } from './commands/schema.js';
 import { registerSignals } from './commands/signals.js';
+import { registerWatch } from './commands/watch.js';
 import { CliError } from './io.js';
 import type { CliIo, CommandContext } from './output.js';
 
@@ -31,6 +33,8 @@ const COMMANDS = [
   registerGenerate,
   registerBacktest,
   registerCalibrate,
+  registerWatch,
+  registerReport,
   registerAppeal,
   registerSchema,
 ];

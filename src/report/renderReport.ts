@@ -2,6 +2,7 @@
  * The analyst report: one self-contained HTML page (inline SVG, inline CSS, no scripts, no external
  * assets) showing a merchant's trading, the ranked causes with evidence in words, and the warnings.
  */
+import { adviceFor } from '../advice/catalog.js';
 import { evidenceInWords, formatMoney, formatPercent, formatSignalValue } from '../advice/evidenceWords.js';
 import type { CaseFile } from '../contract/caseFile.js';
 import { OptionsError } from '../contract/errors.js';
@@ -92,14 +93,17 @@ function tradingCharts(facts: DailyFacts, text: ReportText, currency: string, de
 function warningChart(w: Warning, text: ReportText, lang: Lang, currency: string): string {
   const last = w.series.length - 1;
   const ahead = w.daysToCrossing === null ? 0 : Math.min(13, Math.ceil(w.daysToCrossing / 7));
-  const labels = [...w.series.map((p) => shortDate(p.from)), ...Array.from({ length: ahead }, (_, k) => `+${k + 1}w`)];
+  const labels = [
+    ...w.series.map((p) => shortDate(p.from)),
+    ...Array.from({ length: ahead }, (_, k) => text.weeksAhead.replace('{n}', String(k + 1))),
+  ];
   const values = [...w.series.map((p) => p.value), ...new Array<number | null>(ahead).fill(null)];
   // The projection starts from the last observed week and follows the Theil–Sen slope.
   const start = w.series[last]?.value ?? 0;
   const projection = labels.map((_, i) => (i < last ? null : start + w.slopePerWeek * (i - last)));
   const unitFormat = (v: number) => formatSignalValue(w.signal, v, lang, currency);
   return timeChart({
-    title: `${w.cause} · ${w.rule}`,
+    title: `${adviceFor(w.cause, lang).title} · ${w.rule}`,
     xLabels: labels,
     series: [
       { label: text.weekly, kind: 'line', axis: 0, color: COLORS.line, values },
@@ -165,7 +169,7 @@ export function analystReport(input: ReportInput, lang: Lang = input.result.lang
             const words = safe(
               evidenceInWords({ signal: w.signal, value: now, operator: w.operator, threshold: w.threshold }, lang, currency),
             );
-            return `<div class="cause"><h3>${safe(w.cause)} · ${safe(w.rule)}</h3><p>${words}</p><div class="meta">${escapeXml(text.crossing)}: ${escapeXml(crossing)} · ${escapeXml(text.confidence)} ${escapeXml(text.confidenceWords[w.confidence])}</div>${warningChart(w, text, lang, currency)}</div>`;
+            return `<div class="cause"><h3>${escapeXml(adviceFor(w.cause, lang).title)} · ${safe(w.rule)}</h3><p>${words}</p><div class="meta">${escapeXml(text.crossing)}: ${escapeXml(crossing)} · ${escapeXml(text.confidence)} ${escapeXml(text.confidenceWords[w.confidence])}</div>${warningChart(w, text, lang, currency)}</div>`;
           })
           .join('\n');
   return `<!doctype html>

@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/main.js';
+import { driftingMerchant } from './support/drifting.js';
+
+async function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = Object.assign(new PassThrough(), { isTTY: false });
+  const stderr = Object.assign(new PassThrough(), { isTTY: false });
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => (out += d));
+  stderr.on('data', (d) => (err += d));
+  const code = await run(args, { stdin: Readable.from([stdin]), stdout, stderr, env: {} });
+  return { code, stdout: out, stderr: err };
+}
+
+describe('pos-suspension watch', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pos-watch-'));
+  const fast = { ...driftingMerchant(7, 8, (p) => 0.02 + 0.24 * p), merchant: { id: 'FAST', mcc: '5812' } };
+  const slow = { ...driftingMerchant(8, 8, (p) => 0.02 + 0.14 * p), merchant: { id: 'SLOW', mcc: '5812' } };
+  const flat = { ...driftingMerchant(9, 8, () => 0.04), merchant: { id: 'FLAT', mcc: '5812' } };
+  const file = join(dir, 'merchants.ndjson');
+  writeFileSync(file, `${[slow, flat, '{not json', fast].map((m) => (typeof m === 'string' ? m : JSON.stringify(m))).join('\n')}\n`);
+
+  it('ranks the merchants that drift by days to the crossing, leaves the quiet ones out and fails a bad line', async () => {
+    const { code, stdout, stderr } = await cli(['watch', file, '--format', 'ndjson']);
+    expect(code).toBe(1);
+    expect(stderr).toContain('line 3: not valid JSON');
+    expect(stderr).toMatch(/2 warned, 1 quiet, 1 failed/);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.merchantId)).toEqual(['FAST', 'SLOW']);
+    expect(lines[0].line).toBe(4);
+    expect(lines[0].warnings[0].cause).toBe('high-failure-rate');
+    expect(lines[0].warnings[0].daysToCrossing).toBeLessThanOrEqual(lines[1].warnings[0].daysToCrossing);
+  });
+
+  it('prints a table and a JSON report for one case file', async () => {
+    const single = join(dir, 'fast.json');
+    writeFileSync(single, JSON.stringify(fast));
+    const json = await cli(['watch', single, '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout).merchants[0].merchantId).toBe('FAST');
+    const table = await cli(['watch', single, '--format', 'table']);
+    expect(table.stdout).toMatch(/1 {3}FAST\s+high-failure-rate/);
+  });
+});
+
+describe('pos-suspension report', () => {
+  it('writes a self-contained HTML page with the charts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-report-'));
+    const out = join(dir, 'report.html');
+    const { code, stderr } = await cli(['report', 'examples/cash-out-supermarket.json', '--lang', 'zh-CN', '--out', out]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('report: wrote');
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(3);
+    expect(html).not.toMatch(/<script|\bsrc=/);
+  });
+});
