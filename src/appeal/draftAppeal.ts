@@ -14,7 +14,7 @@ import { strongestConditions } from '../engine/strongestConditions.js';
 import type { SignalName } from '../signals/catalog.js';
 import type { EvidenceMembers } from '../signals/members.js';
 import { evidenceSentences } from './evidence.js';
-import { type CaseClock, caseClock, cardLabel, letterMoney } from './format.js';
+import { type CaseClock, cardLabel, caseClock, letterMoney } from './format.js';
 import { letterHtml } from './html.js';
 import type { Block, Field, Letter } from './letter.js';
 import { letterMarkdown } from './markdown.js';
@@ -85,7 +85,18 @@ export function draftAppeal(classification: Classification, options?: AppealOpti
     const allowed = Object.keys(document.kinds).join(', ');
     throw new OptionsError([{ path: 'stance', message: `cause ${cause.id} takes only: ${allowed}` }]);
   }
-  const letter = buildLetter({ lang, text, caseFile, members, clock: caseClock(caseFile), cause, kind, stance, status: document.status, options: checked });
+  const letter = buildLetter({
+    lang,
+    text,
+    caseFile,
+    members,
+    clock: caseClock(caseFile),
+    cause,
+    kind,
+    stance,
+    status: document.status,
+    options: checked,
+  });
   const markdown = letterMarkdown(letter);
   const name = screenLine(caseFile.merchant.name ?? caseFile.merchant.id);
   return {
@@ -149,7 +160,10 @@ function buildLetter(input: LetterInput): Letter {
 
   const blocks: Block[] = [{ type: 'fields', rows: headerFields(input, addressee) }];
   blocks.push({ type: 'paragraph', text: render(text.salutation, { addressee }) });
-  blocks.push({ type: 'paragraph', text: [suspensionSentence(input, we, measures), render(text.causes[input.cause.id].subject, { we })].join(text.sentenceJoin) });
+  blocks.push({
+    type: 'paragraph',
+    text: [suspensionSentence(input, we, measures), render(text.causes[input.cause.id].subject, { we })].join(text.sentenceJoin),
+  });
   blocks.push({ type: 'paragraph', text: render(kindText.opening, { we }) });
 
   const sections: { heading: string; blocks: Block[] }[] = [];
@@ -170,7 +184,10 @@ function buildLetter(input: LetterInput): Letter {
   const statement = options.merchantStatement === undefined ? [] : screenParagraphs(options.merchantStatement);
   sections.push({
     heading: input.stance === 'dispute' ? text.sections.statementDispute : text.sections.statement,
-    blocks: (statement.length > 0 ? statement : [render(text.causes[input.cause.id].statement, { we })]).map((p) => ({ type: 'paragraph', text: p })),
+    blocks: (statement.length > 0 ? statement : [render(text.causes[input.cause.id].statement, { we })]).map((p) => ({
+      type: 'paragraph',
+      text: p,
+    })),
   });
   const steps = measuresSection(input, we);
   if (steps) sections.push(steps);
@@ -233,12 +250,20 @@ function measuresSection(input: LetterInput, we: string): { heading: string; blo
     return {
       heading: text.sections.rectified,
       blocks: [
-        { type: 'list', ordered: true, items: given.length > 0 ? given : [text.placeholders.rectification, text.placeholders.rectification] },
+        {
+          type: 'list',
+          ordered: true,
+          items: given.length > 0 ? given : [text.placeholders.rectification, text.placeholders.rectification],
+        },
         ...(commitment ? [{ type: 'paragraph', text: render(commitment, { we }) } as const] : []),
       ],
     };
   }
-  if (input.status) return { heading: text.sections.done, blocks: [{ type: 'list', ordered: true, items: given.length > 0 ? given : [text.placeholders.done] }] };
+  if (input.status)
+    return {
+      heading: text.sections.done,
+      blocks: [{ type: 'list', ordered: true, items: given.length > 0 ? given : [text.placeholders.done] }],
+    };
   return given.length > 0 ? { heading: text.sections.measures, blocks: [{ type: 'list', ordered: true, items: given }] } : undefined;
 }
 
@@ -246,7 +271,10 @@ function signatureRows(input: LetterInput, merchantKind: AppealText['merchantKin
   const { text, caseFile, options } = input;
   return [
     [merchantKind.applicant, screenLine(caseFile.merchant.name ?? caseFile.merchant.id)],
-    [render(text.signature.sign, { signer: merchantKind.signer }), options.signatory === undefined ? text.placeholders.signatory : screenLine(options.signatory)],
+    [
+      render(text.signature.sign, { signer: merchantKind.signer }),
+      options.signatory === undefined ? text.placeholders.signatory : screenLine(options.signatory),
+    ],
     [text.signature.date, letterDate(input)],
   ];
 }

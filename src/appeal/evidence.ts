@@ -47,20 +47,24 @@ export function evidenceSentences(conditions: readonly EvidenceCondition[], ctx:
     // The busiest card is described once, in the first sentence that names it.
     const withTop = !topShown && template?.includes('{{#top}}') === true;
     const line = sentence(condition, template, withTop, ctx);
-    if (withTop && line.sentence) topShown = line.top;
+    if (line.top) topShown = true;
     out.push(line.sentence);
   }
   return out;
 }
 
-function sentence(condition: EvidenceCondition, template: string | undefined, withTop: boolean, ctx: EvidenceContext) {
+function sentence(
+  condition: EvidenceCondition,
+  template: string | undefined,
+  withTop: boolean,
+  ctx: EvidenceContext,
+): { sentence: string; top: boolean } {
   const { text, lang } = ctx;
   const value = formatSignalValue(condition.signal, condition.value, lang, ctx.caseFile.merchant.currency);
   const members = membersView(condition.signal, ctx);
   const top = withTop ? members.top : undefined;
   const view = { ...members, top, ...statusView(ctx), we: ctx.we, value };
   if (template) return { sentence: Mustache.render(template, view, {}, { escape: String }), top: top !== undefined };
-  if (template) return Mustache.render(template, view, {}, { escape: String });
   const named = signalName(condition.signal, lang);
   const name = named === condition.signal ? text.otherPattern : named;
   return { sentence: Mustache.render(text.evidenceFallback, { name, value }, {}, { escape: String }), top: false };

@@ -60,7 +60,7 @@ function langAttribute(lang: Lang): string {
 function blockHtml(block: Block, colon: string): string {
   switch (block.type) {
     case 'fields':
-      return `<div class="fields">\n${block.rows.map(([label, value]) => `<p><span class="label">${h(label)}${h(colon.trim())}</span>${colon.endsWith(" ") ? " " : ""}${h(value)}</p>`).join('\n')}\n</div>`;
+      return `<div class="fields">\n${block.rows.map(([label, value]) => `<p><span class="label">${h(label)}${h(colon.trim())}</span>${colon.endsWith(' ') ? ' ' : ''}${h(value)}</p>`).join('\n')}\n</div>`;
     case 'heading':
       return `<h2>${h(block.text)}</h2>`;
     case 'paragraph':

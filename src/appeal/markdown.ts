@@ -1,7 +1,7 @@
 /** A {@link Letter} as Markdown (GFM): the structure's own markup, every value escaped. */
 import { maskPans } from '../text/cardNumber.js';
-import { escapeMarkdown as md } from './safeText.js';
 import type { Block, Letter } from './letter.js';
+import { escapeMarkdown as md } from './safeText.js';
 
 /**
  * Renders a letter as Markdown. Lines within a block end with a backslash (a hard line break); the

@@ -92,7 +92,9 @@ export function checkAppealOptions(options: unknown): AppealOptions {
   for (const [key, value] of Object.entries(options)) {
     if (!Object.hasOwn(CHECKS, key)) {
       problems.push({
-        path: maskPans(key.length > 64 ? `${key.slice(0, 64)}…` : key), message: `unknown option; expected one of ${Object.keys(CHECKS).join(', ')}` });
+        path: maskPans(key.length > 64 ? `${key.slice(0, 64)}…` : key),
+        message: `unknown option; expected one of ${Object.keys(CHECKS).join(', ')}`,
+      });
       continue;
     }
     if (value === undefined) continue;
@@ -103,7 +105,8 @@ export function checkAppealOptions(options: unknown): AppealOptions {
   if (rectifications !== undefined) {
     if (!Array.isArray(rectifications)) problems.push({ path: 'rectifications', message: 'expected an array of strings' });
     else {
-      if (rectifications.length > MAX_RECTIFICATIONS) problems.push({ path: 'rectifications', message: `at most ${MAX_RECTIFICATIONS} items` });
+      if (rectifications.length > MAX_RECTIFICATIONS)
+        problems.push({ path: 'rectifications', message: `at most ${MAX_RECTIFICATIONS} items` });
       rectifications.forEach((item, i) => {
         const message = text(LONG_TEXT)(item);
         if (message) problems.push({ path: `rectifications[${i}]`, message });
