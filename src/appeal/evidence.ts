@@ -81,6 +81,7 @@ function membersView(signal: string, ctx: EvidenceContext) {
   const days = (list: readonly Transaction[]) => new Set(list.map((tx) => clock.localDay(clock.instant(tx.at)))).size;
   const eventTotal = events.reduce((sum, e) => sum + (e.amount ?? 0), 0);
   return {
+    amounts: amountWords(amounts, ctx),
     range: txs.length > 0,
     n: txs.length.toLocaleString('en-US'),
     cards: new Set(txs.flatMap((tx) => (tx.card ? [tx.card.token] : []))).size,
@@ -114,12 +115,23 @@ function busiestCard(txs: readonly Transaction[], ctx: EvidenceContext) {
   const amounts = best.map((tx) => tx.amount);
   const money = (minor: number) => letterMoney(minor, ctx.caseFile.merchant.currency);
   return {
+    amounts: amountWords(amounts, ctx),
     card: cardLabel((best[0] as Transaction).card),
     n: best.length,
     days: new Set(best.map((tx) => ctx.clock.localDay(ctx.clock.instant(tx.at)))).size,
     min: money(Math.min(...amounts)),
     max: money(Math.max(...amounts)),
   };
+}
+
+/** `在 ¥2,200.00 至 ¥49,999.00 之间`, or `均为 ¥88.00` when every amount is the same. */
+function amountWords(amounts: readonly number[], ctx: EvidenceContext): string {
+  if (amounts.length === 0) return '';
+  const money = (minor: number) => letterMoney(minor, ctx.caseFile.merchant.currency);
+  const min = Math.min(...amounts);
+  const max = Math.max(...amounts);
+  const template = min === max ? ctx.text.amountSame : ctx.text.amountRange;
+  return Mustache.render(template, { min: money(min), max: money(max) }, {}, { escape: String });
 }
 
 function eventDates(events: readonly CaseEvent[], ctx: EvidenceContext): string {

@@ -57,7 +57,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/(w)(w)(w)\./gi, '$1$2$3&#46;')
     .replace(/@/g, '&#64;');
   // Block markers only mean something at the start of a line, which a value may be.
-  return escaped.replace(/^([#+=-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  return escaped
+    .replace(/^(#{1,6}|[-+])(?=\s|$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^([=-])(?=[=-]*\s*$)/, '\\$1');
 }
 
 /**

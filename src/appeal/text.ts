@@ -35,6 +35,9 @@ export interface AppealText {
   readonly colon: string;
   /** What joins two sentences of a paragraph (nothing in Chinese, a space in English). */
   readonly sentenceJoin: string;
+  /** Amounts from `{{min}}` to `{{max}}`, and all of one amount `{{min}}`. */
+  readonly amountRange: string;
+  readonly amountSame: string;
   readonly list: string;
   readonly salutation: string;
   readonly closing: readonly string[];
