@@ -258,3 +258,114 @@ describe.skipIf(!chromium)('the appeal HTML in a real browser', () => {
     expect(pngBytes).toBeGreaterThan(20_000);
   });
 });
+
+describe('the letter header, request and signature', () => {
+  const base = fixtureFor('credit-card-cash-out');
+  const withMerchant = (merchant: object, extra: object = {}) => ({ ...base, ...extra, merchant: { ...base.merchant, ...merchant } });
+
+  it('carries the numbers an acquirer files by, the merchant type, the date line and the seal block', async () => {
+    const caseFile = withMerchant({
+      kind: 'individual-business',
+      terminals: ['T01', 'T02'],
+      merchantNumbers: ['898310048160019'],
+      suspension: { at: '2026-03-28', noticeId: 'FX-2026-0331', measures: ['transactions-suspended'] },
+    });
+    const c = await createClassifier({ lang: 'zh-CN' }).classifyDetailed(caseFile);
+    const draft = draftAppeal(c, {
+      addressee: '某银行商户风险管理部',
+      contact: '李先生 138-0000-0000',
+      signatory: '李伟',
+      date: '2026-04-03',
+    });
+    for (const line of [
+      '**致：** 某银行商户风险管理部',
+      '**商户编号：** M001000',
+      '**其他商户编号：** 898310048160019',
+      '**终端号 / SN：** T01、T02',
+      '**商户类型：** 个体工商户',
+      '**商户类别：** 5411 超市、食杂店',
+      '**通知编号：** FX-2026-0331',
+      '**暂停日期：** 2026-03-28',
+      '**联系人及电话：** 李先生 138-0000-0000',
+      '经营者（签字）：李伟',
+      '日期：2026年4月3日',
+      '个体工商户印章',
+      '经营者身份证复印件',
+    ])
+      expect(draft.markdown).toContain(line);
+    expect(draft.markdown).not.toContain('法定代表人');
+    expect(draft.markdown).not.toContain('Grocery');
+  });
+
+  it('names the signer by merchant kind and dates the letter from the window, never the clock', async () => {
+    for (const [kind, signer] of [
+      ['company', '法定代表人（签字）'],
+      ['individual', '商户本人（签字）'],
+    ] as const) {
+      const caseFile = withMerchant({ kind });
+      const c = await createClassifier({ lang: 'zh-CN' }).classifyDetailed(caseFile);
+      const draft = draftAppeal(c);
+      expect(draft.markdown).toContain(signer);
+      const to = c.caseFile.window.to as string;
+      const local = /[zZ]|[+-]\d\d:?\d\d$/.test(to)
+        ? new Date(to).toLocaleDateString('sv-SE', { timeZone: c.caseFile.merchant.timezone })
+        : to.slice(0, 10);
+      const [y, m, d] = local.split('-').map(Number);
+      expect(draft.markdown).toContain(`日期：${y}年${m}月${d}日`);
+      expect(draftAppeal(c).markdown).toBe(draft.markdown);
+    }
+  });
+
+  it('asks to release frozen funds, with the amount of the freeze events, and says so in the title', async () => {
+    const caseFile = withMerchant(
+      { suspension: { measures: ['transactions-suspended', 'funds-frozen'] } },
+      {
+        events: [
+          { type: 'fund-freeze', at: '2026-03-30T10:00:00+08:00', amount: 1_250_000 },
+          { type: 'fund-freeze', at: '2026-03-31T10:00:00+08:00', amount: 50_000 },
+        ],
+      },
+    );
+    const c = await createClassifier({ lang: 'zh-CN' }).classifyDetailed(caseFile);
+    const draft = draftAppeal(c, { cause: 'credit-card-cash-out' });
+    expect(draft.title).toBe('关于恢复POS收单服务及解冻资金的申诉书');
+    expect(draft.markdown).toContain('涉及金额 ¥13,000.00');
+    expect(draft.markdown).toContain('结算账户证明');
+  });
+
+  it('reports a rectified case as 情况说明及整改报告 with the measures and an undertaking; a disputed one admits nothing', async () => {
+    const c = await createClassifier({ lang: 'zh-CN' }).classifyDetailed(base);
+    const rectified = draftAppeal(c, { stance: 'rectified', rectifications: ['2026-04-02 起停止接受同一信用卡单日多笔整额消费'] });
+    expect(rectified.kind).toBe('rectification-report');
+    expect(rectified.markdown).toContain('## 四、整改措施');
+    expect(rectified.markdown).toContain('承诺');
+    expect(rectified.enclosures).toContain('合规经营承诺书');
+    const disputed = draftAppeal(c, { stance: 'dispute' });
+    expect(disputed.markdown).not.toMatch(/整改|已停止|承诺/);
+  });
+
+  it('lists the reference, voucher and authorisation numbers and the masked card where the case file has them', async () => {
+    const caseFile = structuredClone(base);
+    for (const tx of caseFile.transactions) {
+      tx.referenceNumber = `RRN${tx.id}`;
+      tx.voucherNumber = `V${tx.id.slice(-6)}`;
+      tx.authCode = 'A12345';
+      if (tx.card) tx.card.masked = '622588******1234';
+    }
+    const c = await createClassifier({ lang: 'zh-CN' }).classifyDetailed(caseFile);
+    const draft = draftAppeal(c, { maxTransactions: 3 });
+    expect(draft.markdown).toContain('| 交易时间 | 金额 | 卡号 | 终端号 | 参考号 | 凭证号 | 授权码 |');
+    const rows = draft.markdown.split('\n').filter((line) => /^\| 20\d\d-/.test(line));
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row).toMatch(/\| 622588\\\*\\\*\\\*\\\*\\\*\\\*1234 \| T0\d \| RRNTX\d+ \| V\d{6} \| A12345 \|$/);
+  });
+
+  it('shows ratios as percentages and money in yuan with separators', async () => {
+    const c = await createClassifier({ lang: 'zh-CN' }).classifyDetailed(fixtureFor('complaints-and-disputes'));
+    const draft = draftAppeal(c);
+    const ratio = c.result.signals.chargebackRatio as number;
+    expect(draft.markdown).toContain(`${(ratio * 100).toFixed(1)}%`);
+    expect(draft.markdown).not.toContain(String(ratio));
+    expect(draft.markdown).toMatch(/¥\d{1,3}(,\d{3})*\.\d\d/);
+  });
+});
