@@ -26,7 +26,15 @@
 export { type Advice, adviceFor, type Labels, labelsFor } from './advice/catalog.js';
 export { evidenceInWords, formatSignalValue, signalName } from './advice/evidenceWords.js';
 export { measureAdvice } from './advice/measures.js';
-export { type AppealDraft, type AppealOptions, type ChecklistItem, checklistFor, draftAppeal } from './appeal/draftAppeal.js';
+export {
+  type AppealDraft,
+  type AppealOptions,
+  type ChecklistItem,
+  checklistFor,
+  type DocumentKind,
+  draftAppeal,
+  type Stance,
+} from './appeal/draftAppeal.js';
 export {
   type BacktestReport,
   type BacktestRun,

@@ -1,77 +1,30 @@
 /**
- * The appeal pack: a pre-filled appeal letter (申诉书) from a classification, rendered from the
- * per-language Mustache template in `./data`, and the checklist of materials to enclose.
+ * The appeal pack: the letter a merchant sends its acquirer about a suspension, as the document the
+ * cause calls for (申诉书, 情况说明及整改报告, 续约申请, 解冻申请…), from a classification, with its
+ * enclosures (附件清单), and the materials checklist.
  */
 import Mustache from 'mustache';
 import { adviceFor } from '../advice/catalog.js';
-import type { CaseEvent, CaseFile } from '../contract/caseFile.js';
+import type { CaseEvent, CaseFile, Measure, Transaction } from '../contract/caseFile.js';
 import type { CauseId } from '../contract/causes.js';
 import { OptionsError } from '../contract/errors.js';
-import { type CauseResult, type EvidenceCondition, type Lang, OPERATOR_SYMBOL, type Result } from '../contract/result.js';
+import type { CauseResult, EvidenceCondition, Lang, Result } from '../contract/result.js';
 import type { Classification } from '../engine/classifier.js';
 import { strongestConditions } from '../engine/strongestConditions.js';
 import type { SignalName } from '../signals/catalog.js';
 import type { EvidenceMembers } from '../signals/members.js';
-import { mccProfile } from '../signals/referenceData.js';
-import { parseDate, parseTimestamp } from '../time/timestamp.js';
-import { createLocalClock } from '../time/zone.js';
-import en from './data/en.json';
-import zhCN from './data/zh-CN.json';
-import { appealHtml } from './html.js';
+import { evidenceSentences } from './evidence.js';
+import { type CaseClock, cardLabel, caseClock, letterMoney } from './format.js';
+import { letterHtml } from './html.js';
+import type { Block, Field, Letter } from './letter.js';
+import { letterMarkdown } from './markdown.js';
+import { type AppealOptions, checkAppealOptions, type Stance } from './options.js';
+import { screenLine, screenParagraphs } from './safeText.js';
+import { type AppealText, causeDocument, DOCUMENTS, type DocumentKind, mccLabel, TEXT } from './text.js';
 
-/** The wording of one language: the letter template and the phrases it is filled with. */
-interface AppealText {
-  readonly letter: readonly string[];
-  readonly signals: Readonly<Record<string, string>>;
-  readonly defaults: {
-    readonly addressee: string;
-    readonly statement: string;
-    readonly rectification: string;
-    readonly signatory: string;
-    readonly contact: string;
-  };
-  readonly events: Readonly<Record<string, string>>;
-  readonly entryModes: Readonly<Record<string, string>>;
-  readonly statusNames: Readonly<Record<string, string>>;
-  readonly materialReasons: Readonly<Record<string, string>>;
-  readonly htmlTitle: string;
-  readonly facts: Readonly<
-    Record<
-      | 'transactions'
-      | 'oneTransaction'
-      | 'events'
-      | 'contract'
-      | 'kycExpired'
-      | 'kycUnverified'
-      | 'dormant'
-      | 'dormantNever'
-      | 'mcc'
-      | 'none',
-      string
-    >
-  >;
-}
-const TEXT: Readonly<Record<Lang, AppealText>> = { en, 'zh-CN': zhCN };
-
-/** Options of {@link draftAppeal}. */
-export interface AppealOptions {
-  /** Language of the letter and checklist. Default: the result's language. */
-  readonly lang?: Lang;
-  /** The cause to appeal. Default: the top-ranked cause of the result. */
-  readonly cause?: CauseId;
-  /** The merchant's own explanation; a clearly marked placeholder when absent. */
-  readonly merchantStatement?: string;
-  /** Rectification measures taken; clearly marked placeholders when absent. */
-  readonly rectifications?: readonly string[];
-  /** Most flagged transactions listed in the letter. Default 10. */
-  readonly maxTransactions?: number;
-  /** Addressee line. Default: the acquirer's merchant risk department. */
-  readonly addressee?: string;
-  /** Name of the legal representative signing; a placeholder when absent. */
-  readonly signatory?: string;
-  /** Contact line; a placeholder when absent. */
-  readonly contact?: string;
-}
+export { maskToken } from './format.js';
+export type { AppealOptions, Stance } from './options.js';
+export type { DocumentKind } from './text.js';
 
 /** One material to enclose, why, and for which causes. */
 export interface ChecklistItem {
@@ -82,79 +35,78 @@ export interface ChecklistItem {
 
 /** The appeal pack. */
 export interface AppealDraft {
-  /** The cause appealed. */
+  /** The cause the letter is about. */
   readonly cause: CauseId;
-  /** The letter in Markdown. */
+  /** The kind of document (`appeal` 申诉书, `renewal` 续约申请, `release-request` 解冻申请…). */
+  readonly kind: DocumentKind;
+  /** The stance taken on the cause. */
+  readonly stance: Stance;
+  /** The letter's title, which names the kind of document. */
+  readonly title: string;
+  /** The letter in Markdown (every value escaped). */
   readonly markdown: string;
   /** The letter as one self-contained, printable HTML page (A4, no external assets). */
   readonly html: string;
+  /** The letter's enclosures (附件清单), in the order listed. */
+  readonly enclosures: readonly string[];
   /** Materials to enclose: the union over the reported causes, in rank order, without duplicates. */
   readonly checklist: readonly ChecklistItem[];
 }
 
 /**
- * Drafts the appeal letter and the materials checklist for a classified case. Everything in the
- * letter comes from the classification: the evidence of its result, and the transactions and events
- * its signals counted with the classifier's own thresholds (nothing is parsed or computed again).
+ * Drafts the letter for a classified case: the document its cause and stance call for, with the
+ * merchant's header (商户编号, 终端号, notice reference), the evidence in words built from the
+ * transactions and events its signals counted with the classifier's own thresholds, the flagged
+ * transactions (参考号 / 凭证号 / 授权码 where the case file has them), the request (restore the service,
+ * release frozen or delayed funds), the enclosures and a signature and seal block. Output depends only
+ * on the inputs (the date defaults to the window's last local day).
  *
  * @param classification - from `classifier.classifyDetailed(caseFile)`.
- * @param options - language, cause, the merchant's own text; all optional.
- * @returns the letter (Markdown and HTML) and the checklist.
- * @throws `OptionsError` when there is no cause to appeal or the language is unknown.
+ * @param options - language, cause, stance, the merchant's own text; all optional.
+ * @returns the letter (Markdown and HTML), its kind and enclosures, and the checklist.
+ * @throws `OptionsError` listing every bad option, or when there is no cause to appeal, or when the
+ *   stance does not fit the cause.
  * @example
  * ```ts
  * const classification = await classifier.classifyDetailed(caseFile);
- * const { markdown, checklist } = draftAppeal(classification, { lang: 'zh-CN', rectifications: ['停止整百金额拆单交易'] });
+ * const { title, markdown } = draftAppeal(classification, { lang: 'zh-CN', stance: 'rectified', rectifications: ['停止整百金额拆单交易'] });
  * ```
  */
-export function draftAppeal(classification: Classification, options: AppealOptions = {}): AppealDraft {
+export function draftAppeal(classification: Classification, options?: AppealOptions): AppealDraft {
+  const checked = checkAppealOptions(options);
   const { result, caseFile, members } = classification;
-  const lang = options.lang ?? result.lang;
+  const lang = checked.lang ?? result.lang;
   const text = TEXT[lang];
-  if (!text) throw new OptionsError([{ path: 'lang', message: 'expected en or zh-CN' }]);
-  const cause = causeToAppeal(result, options.cause);
-  const advice = adviceFor(cause.id, lang);
-  const maxTransactions = options.maxTransactions ?? 10;
-  const ctx: LetterContext = {
+  const cause = causeToAppeal(result, checked.cause);
+  const document = causeDocument(cause.id);
+  const stance = checked.stance ?? document.defaultStance;
+  const kind = document.kinds[stance];
+  if (!kind) {
+    const allowed = Object.keys(document.kinds).join(', ');
+    throw new OptionsError([{ path: 'stance', message: `cause ${cause.id} takes only: ${allowed}` }]);
+  }
+  const letter = buildLetter({
+    lang,
+    text,
     caseFile,
     members,
-    transactionById: new Map(caseFile.transactions.map((tx) => [tx.id, tx])),
-    text,
-    localTime: localTimeIn(caseFile),
-    instant: instantIn(caseFile),
-  };
-
-  const conditions = strongestConditions(cause.evidence).filter((c): c is EvidenceCondition => c !== 'stated');
-  const flagged = flaggedBy(members, [...new Set(conditions.map((c) => c.signal))], ctx.instant);
-  const rows = flagged.transactions.slice(0, maxTransactions).map((row) => transactionRow(row, ctx));
-  const events = flagged.events.slice(0, maxTransactions).map((event) => eventRow(event, ctx));
-  const view = {
-    addressee: options.addressee ?? text.defaults.addressee,
-    date: ctx.localTime(ctx.instant(caseFile.window.to)).slice(0, 10),
-    merchant: merchantView(caseFile),
-    suspensionDate: suspensionDate(caseFile),
-    cause: { title: advice.title, summary: advice.summary },
-    evidence: conditions.map((c) => evidenceRow(c, ctx)),
-    hasFlagged: rows.length > 0,
-    flagged: rows,
-    maxFlagged: maxTransactions,
-    moreFlagged: flagged.transactions.length > rows.length ? flagged.transactions.length - rows.length : 0,
-    hasEvents: events.length > 0,
-    events,
-    statement: options.merchantStatement ?? text.defaults.statement,
-    rectifications:
-      options.rectifications && options.rectifications.length > 0
-        ? [...options.rectifications]
-        : [text.defaults.rectification, text.defaults.rectification],
-    materials: advice.appealMaterials,
-    signatory: options.signatory ?? text.defaults.signatory,
-    contact: options.contact ?? text.defaults.contact,
-  };
-  const markdown = Mustache.render(text.letter.join('\n'), view, {}, { escape: escapeMarkdown });
+    clock: caseClock(caseFile),
+    cause,
+    kind,
+    stance,
+    status: document.status,
+    options: checked,
+  });
+  const markdown = letterMarkdown(letter);
+  const name = screenLine(caseFile.merchant.name ?? caseFile.merchant.id);
   return {
     cause: cause.id,
+    kind,
+    stance,
+    title: letter.title,
     markdown,
-    html: appealHtml(markdown, lang, `${text.htmlTitle} — ${view.merchant.name}`),
+    html: letterHtml(letter, `${text.htmlTitle} — ${name}`),
+    enclosures: enclosureList(cause.id, stance, measuresOf(caseFile), caseFile, text),
     checklist: checklistFor(result, lang),
   };
 }
@@ -180,36 +132,183 @@ export function checklistFor(result: Result, lang: Lang): ChecklistItem[] {
   return [...items.entries()].map(([material, { why, causes }]) => ({ material, why, causes }));
 }
 
-/**
- * Card tokens are shown by their last four characters only.
- *
- * @example
- * ```ts
- * maskToken('tok_8f2a91'); // '****2a91'
- * ```
- */
-export function maskToken(token: string): string {
-  return token.length <= 4 ? '****' : `****${token.slice(-4)}`;
-}
-
-/** What the letter's parts are built from. */
-interface LetterContext {
+/** Everything a letter is built from. */
+interface LetterInput {
+  readonly lang: Lang;
+  readonly text: AppealText;
   readonly caseFile: CaseFile;
   readonly members: EvidenceMembers;
-  readonly transactionById: ReadonlyMap<string, CaseFile['transactions'][number]>;
-  readonly text: AppealText;
-  /** `YYYY-MM-DD HH:MM` of an instant in the merchant's zone. */
-  readonly localTime: (ms: number) => string;
-  /** Epoch ms of a timestamp of the case file (without an offset it is local time in the merchant's zone). */
-  readonly instant: (at: string) => number;
+  readonly clock: CaseClock;
+  readonly cause: CauseResult;
+  readonly kind: DocumentKind;
+  readonly stance: Stance;
+  readonly status: boolean;
+  readonly options: AppealOptions;
 }
 
-/** The transactions and events behind a cause's signals, merged. */
-interface Flagged {
-  /** Indexes into `members.transactions` in time order, each with the first signal that counted it. */
-  readonly transactions: readonly { readonly index: number; readonly signal: string }[];
-  /** Events behind the signals, in time order, without duplicates. */
-  readonly events: readonly CaseEvent[];
+const render = (template: string, view: object) => Mustache.render(template, view, {}, { escape: String });
+
+function buildLetter(input: LetterInput): Letter {
+  const { text, caseFile, options, kind } = input;
+  const merchantKind = text.merchantKinds[caseFile.merchant.kind ?? 'unknown'];
+  const we = merchantKind.we;
+  const measures = measuresOf(caseFile);
+  const funds = measures.some((m) => DOCUMENTS.fundMeasures.includes(m)) && kind !== 'release-request';
+  const kindText = text.kinds[kind];
+  const title = funds && kindText.titleFunds ? kindText.titleFunds : kindText.title;
+  const addressee = options.addressee === undefined ? text.placeholders.addressee : screenLine(options.addressee);
+
+  const blocks: Block[] = [{ type: 'fields', rows: headerFields(input, addressee) }];
+  blocks.push({ type: 'paragraph', text: render(text.salutation, { addressee }) });
+  blocks.push({
+    type: 'paragraph',
+    text: [suspensionSentence(input, we, measures), render(text.causes[input.cause.id].subject, { we })].join(text.sentenceJoin),
+  });
+  blocks.push({ type: 'paragraph', text: render(kindText.opening, { we }) });
+
+  const sections: { heading: string; blocks: Block[] }[] = [];
+  const conditions = strongestConditions(input.cause.evidence).filter((c): c is EvidenceCondition => c !== 'stated');
+  const sentences = evidenceSentences(conditions, { lang: input.lang, text, caseFile, members: input.members, clock: input.clock, we });
+  if (sentences.length > 0) {
+    const intro: Block[] = input.status ? [] : [{ type: 'paragraph', text: render(text.factsIntro, { we }) }];
+    sections.push({
+      heading: input.status ? text.sections.factsStatus : text.sections.factsViolation,
+      blocks: [...intro, { type: 'list', ordered: false, items: sentences }],
+    });
+  }
+  const flagged = flaggedBy(input.members, [...new Set(conditions.map((c) => c.signal))], input.clock);
+  const listed = transactionBlocks(flagged.transactions, input);
+  if (listed.length > 0) sections.push({ heading: text.sections.transactions, blocks: listed });
+  if (flagged.events.length > 0) sections.push({ heading: text.sections.events, blocks: [eventTable(flagged.events, input)] });
+
+  const statement = options.merchantStatement === undefined ? [] : screenParagraphs(options.merchantStatement);
+  sections.push({
+    heading: input.stance === 'dispute' ? text.sections.statementDispute : text.sections.statement,
+    blocks: (statement.length > 0 ? statement : [render(text.causes[input.cause.id].statement, { we })]).map((p) => ({
+      type: 'paragraph',
+      text: p,
+    })),
+  });
+  const steps = measuresSection(input, we);
+  if (steps) sections.push(steps);
+
+  const request = [render(kindText.request, { we })];
+  if (funds) request.push(render(text.fundsRequest, { we, amount: frozenAmount(caseFile) }));
+  request.push(render(text.cooperate, { we }));
+  sections.push({ heading: text.sections.request, blocks: [{ type: 'paragraph', text: request.join(text.sentenceJoin) }] });
+  const enclosures = enclosureList(input.cause.id, input.stance, measures, caseFile, text);
+  sections.push({ heading: text.sections.enclosures, blocks: [{ type: 'list', ordered: true, items: enclosures }] });
+
+  sections.forEach((section, i) => {
+    const n = render(text.sectionNumber, { n: text.numerals[i] ?? String(i + 1) });
+    blocks.push({ type: 'heading', text: `${n}${section.heading}` }, ...section.blocks);
+  });
+  blocks.push({ type: 'closing', lines: text.closing });
+  blocks.push({ type: 'signature', rows: signatureRows(input, merchantKind), note: merchantKind.seal });
+  return { lang: input.lang, title, colon: text.colon, blocks };
+}
+
+function headerFields(input: LetterInput, addressee: string): Field[] {
+  const { text, caseFile, options, clock } = input;
+  const { merchant } = caseFile;
+  const f = text.fields;
+  const rows: Field[] = [
+    [f.to, addressee],
+    [f.merchantName, screenLine(merchant.name ?? merchant.id)],
+    [f.merchantNumber, screenLine(merchant.id)],
+  ];
+  const others = (merchant.merchantNumbers ?? []).filter((n) => n !== merchant.id);
+  if (others.length > 0) rows.push([f.otherNumbers, screenLine(others.join(text.list))]);
+  if (merchant.terminals && merchant.terminals.length > 0) rows.push([f.terminals, screenLine(merchant.terminals.join(text.list))]);
+  if (merchant.kind) rows.push([f.merchantKind, text.merchantKinds[merchant.kind].name]);
+  rows.push([f.mcc, mccLabel(merchant.mcc, input.lang)]);
+  if (merchant.suspension?.noticeId) rows.push([f.notice, screenLine(merchant.suspension.noticeId)]);
+  if (merchant.suspension?.at) rows.push([f.suspendedOn, clock.dayOf(merchant.suspension.at)]);
+  rows.push([f.contact, options.contact === undefined ? text.placeholders.contact : screenLine(options.contact)]);
+  return rows;
+}
+
+function suspensionSentence(input: LetterInput, we: string, measures: readonly Measure[]): string {
+  const { text, caseFile } = input;
+  const suspension = caseFile.merchant.suspension;
+  const words = measures.length > 0 ? measures.map((m) => text.measures[m]).join(text.list) : text.defaultMeasure;
+  return render(text.suspension, {
+    we,
+    merchant: screenLine(caseFile.merchant.name ?? caseFile.merchant.id),
+    at: suspension?.at ? input.clock.dayOf(suspension.at) : '',
+    notice: suspension?.noticeId ? screenLine(suspension.noticeId) : '',
+    measures: words,
+  });
+}
+
+/** Rectification measures (rectified), steps completed (status causes), or measures the caller listed. */
+function measuresSection(input: LetterInput, we: string): { heading: string; blocks: Block[] } | undefined {
+  const { text, options } = input;
+  const given = (options.rectifications ?? []).map(screenLine).filter((s) => s.length > 0);
+  if (input.stance === 'rectified') {
+    const commitment = text.kinds[input.kind].commitment;
+    return {
+      heading: text.sections.rectified,
+      blocks: [
+        {
+          type: 'list',
+          ordered: true,
+          items: given.length > 0 ? given : [text.placeholders.rectification, text.placeholders.rectification],
+        },
+        ...(commitment ? [{ type: 'paragraph', text: render(commitment, { we }) } as const] : []),
+      ],
+    };
+  }
+  if (input.status)
+    return {
+      heading: text.sections.done,
+      blocks: [{ type: 'list', ordered: true, items: given.length > 0 ? given : [text.placeholders.done] }],
+    };
+  return given.length > 0 ? { heading: text.sections.measures, blocks: [{ type: 'list', ordered: true, items: given }] } : undefined;
+}
+
+function signatureRows(input: LetterInput, merchantKind: AppealText['merchantKinds']['unknown']): Field[] {
+  const { text, caseFile, options } = input;
+  return [
+    [merchantKind.applicant, screenLine(caseFile.merchant.name ?? caseFile.merchant.id)],
+    [
+      render(text.signature.sign, { signer: merchantKind.signer }),
+      options.signatory === undefined ? text.placeholders.signatory : screenLine(options.signatory),
+    ],
+    [text.signature.date, letterDate(input)],
+  ];
+}
+
+/** The caller's date, else the window's last local day, in the language's date format. */
+function letterDate(input: LetterInput): string {
+  const day = input.options.date ?? input.clock.localDay(input.clock.instant(input.caseFile.window.to));
+  const [y, m, d] = day.split('-') as [string, string, string];
+  return render(input.text.dateFormat, { y, m: String(Number(m)), d: String(Number(d)), mm: m, dd: d });
+}
+
+function measuresOf(caseFile: CaseFile): readonly Measure[] {
+  return caseFile.merchant.suspension?.measures ?? [];
+}
+
+/** The sum of the fund-freeze events' amounts, formatted; empty when none carries an amount. */
+function frozenAmount(caseFile: CaseFile): string {
+  const total = caseFile.events.filter((e) => e.type === 'fund-freeze').reduce((sum, e) => sum + (e.amount ?? 0), 0);
+  return total > 0 ? letterMoney(total, caseFile.merchant.currency) : '';
+}
+
+/** Enclosures: always, the cause's, the stance's, each measure's; named in the language, without duplicates. */
+function enclosureList(cause: CauseId, stance: Stance, measures: readonly Measure[], caseFile: CaseFile, text: AppealText): string[] {
+  const ids = [
+    ...DOCUMENTS.always,
+    ...causeDocument(cause).enclosures,
+    ...DOCUMENTS.stanceEnclosures[stance],
+    ...measures.flatMap((m) => DOCUMENTS.measureEnclosures[m]),
+  ];
+  const kind = text.merchantKinds[caseFile.merchant.kind ?? 'unknown'];
+  return [...new Set(ids)].map((id) => {
+    const key = id === 'business-licence' && caseFile.merchant.kind === 'individual' ? 'business-licence-individual' : id;
+    return render(text.enclosures[key] ?? id, { signer: kind.signer, signerLower: kind.signer.toLowerCase() });
+  });
 }
 
 /** The cause asked for, or the top-ranked one; it must be among the reported causes. */
@@ -224,150 +323,71 @@ function causeToAppeal(result: Result, asked: CauseId | undefined): CauseResult 
   return cause;
 }
 
-/** Merges the members of the given signals: each transaction once, with the first signal that counted it. */
-function flaggedBy(members: EvidenceMembers, signals: readonly string[], instant: (at: string) => number): Flagged {
-  const reasons = new Map<number, string>();
+/** The transactions and events behind a cause's signals, merged. */
+interface Flagged {
+  /** The transactions, in time order, each once. */
+  readonly transactions: readonly Transaction[];
+  /** The events, in time order, each once. */
+  readonly events: readonly CaseEvent[];
+}
+
+function flaggedBy(members: EvidenceMembers, signals: readonly string[], clock: CaseClock): Flagged {
+  const indexes = new Set<number>();
   const events = new Set<CaseEvent>();
   for (const signal of signals) {
     const found = members.bySignal[signal as SignalName];
-    for (const i of found?.transactions ?? []) if (!reasons.has(i)) reasons.set(i, signal);
+    for (const i of found?.transactions ?? []) indexes.add(i);
     for (const event of found?.events ?? []) events.add(event);
   }
-  const timeOf = (event: CaseEvent) => instant(event.at);
   return {
-    transactions: [...reasons.entries()].sort((a, b) => a[0] - b[0]).map(([index, signal]) => ({ index, signal })),
-    events: [...events].sort((a, b) => timeOf(a) - timeOf(b)),
+    transactions: [...indexes].sort((a, b) => a - b).map((i) => members.transactions[i] as Transaction),
+    events: [...events].sort((a, b) => clock.instant(a.at) - clock.instant(b.at)),
   };
 }
 
-/** One row of the evidence table: the signal, its value against the threshold, and the facts behind it. */
-function evidenceRow(c: EvidenceCondition, ctx: LetterContext) {
-  return {
-    signal: c.signal,
-    label: ctx.text.signals[c.signal] ?? c.signal,
-    value: formatValue(c.value),
-    operator: OPERATOR_SYMBOL[c.operator],
-    threshold: formatValue(c.threshold),
-    explanation: factsOf(c.signal, ctx),
-  };
+/** The intro and the table of flagged transactions; reference columns only where some row has one. */
+function transactionBlocks(all: readonly Transaction[], input: LetterInput): Block[] {
+  const { text, caseFile, clock } = input;
+  const shown = all.slice(0, input.options.maxTransactions ?? 10);
+  if (shown.length === 0) return [];
+  const c = text.columns;
+  const optional = [
+    { head: c.reference, of: (tx: Transaction) => tx.referenceNumber },
+    { head: c.voucher, of: (tx: Transaction) => tx.voucherNumber },
+    { head: c.auth, of: (tx: Transaction) => tx.authCode },
+  ].filter((col) => shown.some((tx) => col.of(tx) !== undefined));
+  const anyNotApproved = shown.some((tx) => tx.status !== 'approved');
+  const head = [c.time, c.amount, c.card, c.terminal, ...optional.map((col) => col.head), ...(anyNotApproved ? [c.status] : [])];
+  const rows = shown.map((tx) => [
+    clock.localTime(clock.instant(tx.at)),
+    letterMoney(tx.amount, tx.currency ?? caseFile.merchant.currency),
+    cardLabel(tx.card),
+    screenLine(tx.terminalId ?? '—'),
+    ...optional.map((col) => screenLine(col.of(tx) ?? '—')),
+    ...(anyNotApproved ? [tx.status === 'approved' ? text.approved : (text.statusNames[tx.status] ?? tx.status)] : []),
+  ]);
+  const more = all.length > shown.length;
+  return [
+    { type: 'paragraph', text: render(text.transactionsIntro, { more, total: all.length.toLocaleString('en-US'), shown: shown.length }) },
+    { type: 'table', head, rows },
+  ];
 }
 
-/** One row of the flagged-transactions table. */
-function transactionRow({ index, signal }: Flagged['transactions'][number], ctx: LetterContext) {
-  const { text } = ctx;
-  const tx = ctx.members.transactions[index] as CaseFile['transactions'][number];
-  const status = tx.status === 'approved' ? '' : ` (${text.statusNames[tx.status] ?? tx.status})`;
-  return {
-    time: ctx.localTime(ctx.instant(tx.at)),
-    amount: formatMoney(tx.amount, ctx.caseFile.merchant.currency) + status,
-    card: tx.card ? maskToken(tx.card.token) : '—',
-    terminal: tx.terminalId ?? '—',
-    entry: tx.entryMode ? (text.entryModes[tx.entryMode] ?? tx.entryMode) : '—',
-    reason: text.signals[signal] ?? signal,
-  };
-}
-
-/** One row of the events table; a disputed sale is shown with its amount and time, which is what the acquirer will check. */
-function eventRow(event: CaseEvent, ctx: LetterContext) {
-  const { caseFile } = ctx;
-  const disputed = event.transactionId === undefined ? undefined : ctx.transactionById.get(event.transactionId);
-  const sale = disputed
-    ? `#${disputed.id} · ${formatMoney(disputed.amount, caseFile.merchant.currency)} · ${ctx.localTime(ctx.instant(disputed.at))}`
-    : undefined;
-  return {
-    time: ctx.localTime(ctx.instant(event.at)),
-    type: ctx.text.events[event.type] ?? event.type,
-    detail: [sale ?? (event.transactionId ? `#${event.transactionId}` : undefined), event.detail].filter(Boolean).join(' · ') || '—',
-  };
-}
-
-function merchantView(caseFile: CaseFile) {
-  const { merchant } = caseFile;
-  return { name: merchant.name ?? merchant.id, id: merchant.id, mcc: merchant.mcc, mccName: mccProfile(merchant.mcc, 'CNY')?.name ?? '' };
-}
-
-/** A short factual line behind one signal: how many transactions or events and when, or the status fact. */
-function factsOf(signal: string, ctx: LetterContext): string {
-  const { text, members } = ctx;
-  const render = (template: string, view: object) => Mustache.render(template, view, {}, { escape: String });
-  const found = members.bySignal[signal as SignalName];
-  const day = (ms: number) => ctx.localTime(ms).slice(0, 10);
-  if (found && found.transactions.length > 0) {
-    const at = (k: number) => ctx.instant((members.transactions[k] as CaseFile['transactions'][number]).at);
-    const first = at(found.transactions[0] as number);
-    const last = at(found.transactions[found.transactions.length - 1] as number);
-    const template = found.transactions.length === 1 ? text.facts.oneTransaction : text.facts.transactions;
-    return render(template, { n: found.transactions.length, from: day(first), to: day(last) });
-  }
-  if (found && found.events.length > 0) {
-    const dates = [...new Set(found.events.map((e) => day(ctx.instant(e.at))))];
-    return render(text.facts.events, { n: found.events.length, dates: dates.slice(0, 6).join(', ') + (dates.length > 6 ? ', …' : '') });
-  }
-  return statusFact(signal, ctx);
-}
-
-/** The fact behind a status signal (contract, KYC, dormancy, MCC), which counts no transaction. */
-function statusFact(signal: string, ctx: LetterContext): string {
-  const { text } = ctx;
-  const render = (template: string, view: object) => Mustache.render(template, view, {}, { escape: String });
-  const { merchant } = ctx.caseFile;
-  switch (signal) {
-    case 'contractEnded':
-    case 'daysSinceContractEnd':
-      return render(text.facts.contract, {
-        status: merchant.contract?.status ?? '—',
-        endsAt: merchant.contract?.endsAt?.slice(0, 10) ?? '',
-      });
-    case 'kycExpired':
-    case 'daysSinceKycExpiry':
-      return render(text.facts.kycExpired, { date: merchant.kyc?.documentsExpireAt?.slice(0, 10) ?? '—' });
-    case 'kycUnverified':
-      return text.facts.kycUnverified;
-    case 'dormantDays': {
-      const last = ctx.members.lastApprovedSale;
-      return last ? render(text.facts.dormant, { date: ctx.localTime(ctx.instant(last.at)).slice(0, 10) }) : text.facts.dormantNever;
-    }
-    case 'mccUnderRectification':
-    case 'mccKnown':
-      return render(text.facts.mcc, { mcc: merchant.mcc });
-    default:
-      return text.facts.none;
-  }
-}
-
-function formatValue(value: number | boolean | string | readonly (number | string)[]): string {
-  if (Array.isArray(value)) return `[${value.map((v) => formatValue(v)).join(', ')}]`;
-  if (typeof value !== 'number') return String(value);
-  return Number.isInteger(value) ? value.toLocaleString('en-US') : String(Math.round(value * 10_000) / 10_000);
-}
-
-function formatMoney(minor: number, currency: string): string {
-  return `${(minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
-}
-
-/** `YYYY-MM-DD HH:MM` of an instant in the merchant's zone. */
-function instantIn(caseFile: CaseFile): (at: string) => number {
-  const clock = createLocalClock(caseFile.merchant.timezone);
-  return (at) => parseTimestamp(at, clock) ?? 0;
-}
-
-function localTimeIn(caseFile: CaseFile): (ms: number) => string {
-  const clock = createLocalClock(caseFile.merchant.timezone);
-  return (ms) => new Date(ms + clock.offsetAt(ms)).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-function suspensionDate(caseFile: CaseFile): string {
-  const at = caseFile.merchant.suspension?.at;
-  if (at === undefined) return '';
-  return parseDate(at) !== undefined ? at : at.slice(0, 10);
-}
-
-/** Escapes text for a Markdown table cell that also becomes HTML: no raw HTML, no broken cells. */
-function escapeMarkdown(value: unknown): string {
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/[\r\n]+/g, ' ');
+/** The events table: date, what, the disputed sale (reference number, amount) and the record's note. */
+function eventTable(events: readonly CaseEvent[], input: LetterInput): Block {
+  const { text, caseFile, clock } = input;
+  const byId = new Map(caseFile.transactions.map((tx) => [tx.id, tx]));
+  const c = text.eventColumns;
+  const rows = events.slice(0, Math.max(input.options.maxTransactions ?? 10, 1)).map((event) => {
+    const sale = event.transactionId === undefined ? undefined : byId.get(event.transactionId);
+    const amount = event.amount ?? sale?.amount;
+    return [
+      clock.localDay(clock.instant(event.at)),
+      text.events[event.type] ?? event.type,
+      screenLine(sale ? (sale.referenceNumber ?? sale.id) : (event.transactionId ?? '—')),
+      amount === undefined ? '—' : letterMoney(amount, caseFile.merchant.currency),
+      screenLine(event.detail ?? '—') || '—',
+    ];
+  });
+  return { type: 'table', head: [c.time, c.type, c.transaction, c.amount, c.detail], rows };
 }

@@ -1,4 +1,4 @@
-/** `pos-suspension appeal`: the appeal letter (申诉书) and materials checklist for one case file. */
+/** `pos-suspension appeal`: the letter the cause calls for (申诉书, 整改报告, 续约申请, 解冻申请…) and its materials checklist for one case file. */
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { type AppealDraft, CAUSE_IDS, type CauseId, createClassifier, draftAppeal, type Lang, maskPans } from '../../index.js';
@@ -14,6 +14,11 @@ interface AppealFlags {
   statement?: string;
   rectification: string[];
   maxTransactions: number;
+  stance?: 'dispute' | 'rectified' | 'explain';
+  addressee?: string;
+  signatory?: string;
+  contact?: string;
+  date?: string;
 }
 
 /** Registers `appeal`. */
@@ -30,6 +35,17 @@ export function registerAppeal(program: Command, ctx: CommandContext): void {
     .option('--statement <text>', "the merchant's own explanation (default: a marked placeholder)")
     .option('--rectification <text>', 'a rectification measure taken (repeat the flag for several)', collect, [])
     .option('--max-transactions <n>', 'most flagged transactions listed', parsePositiveInt, 10)
+    .addOption(
+      new Option('--stance <stance>', 'dispute (申诉书), rectified (情况说明及整改报告) or explain (情况说明); default per cause').choices([
+        'dispute',
+        'rectified',
+        'explain',
+      ]),
+    )
+    .option('--addressee <text>', 'the acquirer or department the letter is addressed to')
+    .option('--signatory <name>', 'who signs (法定代表人 / 经营者)')
+    .option('--contact <text>', 'contact person and phone')
+    .option('--date <YYYY-MM-DD>', "the letter's date (default: the last day of the case window)")
     .action(async (file: string, flags: AppealFlags) => {
       const json = parseJson(await readText(file, ctx.io.stdin), inputName(file));
       const classifier = createClassifier({ ...(flags.rules ? { rulePack: readRulePack(flags.rules) } : {}), lang: flags.lang });
@@ -40,6 +56,11 @@ export function registerAppeal(program: Command, ctx: CommandContext): void {
         ...(flags.statement ? { merchantStatement: flags.statement } : {}),
         rectifications: flags.rectification,
         maxTransactions: flags.maxTransactions,
+        ...(flags.stance ? { stance: flags.stance } : {}),
+        ...(flags.addressee ? { addressee: flags.addressee } : {}),
+        ...(flags.signatory ? { signatory: flags.signatory } : {}),
+        ...(flags.contact ? { contact: flags.contact } : {}),
+        ...(flags.date ? { date: flags.date } : {}),
       });
       writeLetter(draft, flags, ctx);
     });
@@ -64,5 +85,7 @@ function writeLetter(draft: AppealDraft, flags: AppealFlags, ctx: CommandContext
   } catch (error) {
     throw new CliError(`cannot write ${flags.out}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
   }
-  ctx.io.stderr.write(`wrote ${flags.out} (${draft.cause}); enclose:\n${draft.checklist.map((c) => `  - ${c.material}\n`).join('')}`);
+  ctx.io.stderr.write(
+    `wrote ${flags.out} (${draft.cause}, ${draft.kind}); enclose:\n${draft.enclosures.map((item) => `  - ${item}\n`).join('')}`,
+  );
 }
