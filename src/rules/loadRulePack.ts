@@ -1,7 +1,7 @@
 /** Loading and validating rule packs from untrusted JSON. */
 import type { z } from 'zod';
 import { formatPath, type Problem, RulePackError } from '../contract/errors.js';
-import { DEFAULT_LIMITS, type Limits } from '../contract/limits.js';
+import { checkLimits, DEFAULT_LIMITS, type Limits } from '../contract/limits.js';
 import { type ExtraFactSpec, type FactLookup, factLookup, factNames } from '../signals/facts.js';
 import { maskPans } from '../text/cardNumber.js';
 import { checkLeaf } from './leafCheck.js';
@@ -54,7 +54,7 @@ interface Build {
  * @param json - the pack, already `JSON.parse`d.
  * @param options - `maxRules`, `maxConditionDepth` (see `DEFAULT_LIMITS`) and `extraFacts`.
  * @returns the validated pack.
- * @throws {@link RulePackError} whose problems name the rule and the field.
+ * @throws {@link RulePackError} whose problems name the rule and the field; `OptionsError` for a bad limit.
  * @example
  * ```ts
  * const pack = loadRulePack(JSON.parse(readFileSync('my-pack.json', 'utf8')));
@@ -62,6 +62,7 @@ interface Build {
  * ```
  */
 export function loadRulePack(json: unknown, options: LoadOptions = {}): ValidatedRulePack {
+  checkLimits(options, 'options', ['maxRules', 'maxConditionDepth']);
   const limit = { ...DEFAULT_LIMITS, ...options };
   const shell = PackShellSchema.safeParse(json);
   if (!shell.success) throw new RulePackError(zodProblems('', shell.error));
