@@ -74,6 +74,7 @@ export function createPaint(enabled: boolean): Paint {
  * DEL, C1 controls (U+009B is a one-character CSI), bidirectional embeddings, overrides, isolates and
  * marks (U+202A–202E, U+2066–2069, U+200E/200F, U+061C), and the Unicode line and paragraph separators.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
 
 const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
