@@ -6,6 +6,7 @@ import { PassThrough, Readable, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
 import { printable } from '../src/cli/text.js';
+import { CaseFileError, parseCaseFile } from '../src/index.js';
 import { containsPan } from '../src/text/cardNumber.js';
 import { caseFile, sale } from './support/factories.js';
 
@@ -219,5 +220,49 @@ describe('CLI messages', () => {
     const { code, stderr } = await cli(['classify', '-'], { stdin: input });
     expect(code).toBe(2);
     expect(stderr).toBe('error: invalid case file (1 problem):\n  merchant.name: must be at most 200 characters\n');
+  });
+
+  it('says what is wrong with every string field of a case file: too long, or not a string', () => {
+    const problemOf = (input: unknown): string => {
+      try {
+        parseCaseFile(input);
+      } catch (error) {
+        expect(error).toBeInstanceOf(CaseFileError);
+        const [problem] = (error as CaseFileError).problems;
+        return `${problem?.path}: ${problem?.message}`;
+      }
+      throw new Error('expected a CaseFileError');
+    };
+    const tooLong = (n: number) => 'x'.repeat(n + 1);
+    const fields: [string, (v: unknown) => unknown, number][] = [
+      ['merchant.id', (v) => caseFile([sale()], { merchant: { id: v as string } }), 128],
+      ['merchant.name', (v) => caseFile([sale()], { merchant: { name: v as string } }), 200],
+      ['merchant.timezone', (v) => caseFile([sale()], { merchant: { timezone: v as string } }), 64],
+      ['merchant.terminals[0]', (v) => caseFile([sale()], { merchant: { terminals: [v as string] } }), 128],
+      ['merchant.suspension.reasonCode', (v) => caseFile([sale()], { merchant: { suspension: { reasonCode: v as string } } }), 128],
+      ['merchant.suspension.noticeId', (v) => caseFile([sale()], { merchant: { suspension: { noticeId: v as string } } }), 128],
+      ['transactions[0].id', (v) => caseFile([sale({ id: v as string })]), 128],
+      ['transactions[0].card.token', (v) => caseFile([sale({ card: { token: v as string } })]), 128],
+      ['transactions[0].terminalId', (v) => caseFile([sale({ terminalId: v as string })]), 128],
+      ['transactions[0].authCode', (v) => caseFile([sale({ authCode: v as string })]), 128],
+      [
+        'events[0].transactionId',
+        (v) => caseFile([sale()], { events: [{ type: 'complaint', at: '2026-03-02T10:00:00+08:00', transactionId: v as string }] }),
+        128,
+      ],
+    ];
+    for (const [path, build, max] of fields) {
+      expect(problemOf(build(tooLong(max)))).toBe(`${path}: must be at most ${max} characters`);
+      expect(problemOf(build(7))).toMatch(new RegExp(`^${path.replace(/[.[\]]/g, '\\$&')}: expected (a|an) `));
+    }
+    expect(problemOf(caseFile([sale()], { merchant: { currency: 'cny' } }))).toBe(
+      'merchant.currency: expected an ISO 4217 currency code such as CNY',
+    );
+    expect(problemOf(caseFile([sale()], { merchant: { location: { lat: 95, lng: 0 } } }))).toBe(
+      'merchant.location.lat: expected latitude in degrees, from -90 to 90',
+    );
+    expect(problemOf(caseFile([sale()], { events: [{ type: 'complaint', at: '2026-03-02T10:00:00+08:00', amount: -1 }] }))).toBe(
+      'events[0].amount: expected a non-negative integer (minor units)',
+    );
   });
 });
