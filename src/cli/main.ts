@@ -21,7 +21,7 @@ import { registerSchema } from './commands/schema.js';
 import { registerSignals } from './commands/signals.js';
 import { CliError } from './io.js';
 import type { CliIo, CommandContext } from './output.js';
-import { messageStream, watchOutput } from './streams.js';
+import { messageStream, type OutputWatch, watchOutput } from './streams.js';
 
 export type { CliIo } from './output.js';
 
@@ -46,7 +46,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
  * Runs the CLI; `outputFailed` is true when standard output failed (a closed pipe, a full disk): the
  * command may still be running, and a process should then exit at once with `code`.
  */
-async function execute(argv: readonly string[], io: CliIo): Promise<{ code: number; outputFailed: boolean }> {
+async function execute(argv: readonly string[], io: CliIo): Promise<{ code: number; outputFailed: boolean; output: OutputWatch }> {
   let exitCode = 0;
   const stderr = messageStream(io.stderr);
   // A failing stderr has nowhere to report to; it must not crash the run.
@@ -59,7 +59,7 @@ async function execute(argv: readonly string[], io: CliIo): Promise<{ code: numb
   const debug = () => argv.includes('--debug') || program.opts().debug === true;
   const work = program.parseAsync([...argv], { from: 'user' }).then(
     async () => {
-      await output.flushed();
+      await output.settled();
       return exitCode;
     },
     // A write error of stdout surfaces in the command too (a rejected drain): the watch reports it.
@@ -70,9 +70,9 @@ async function execute(argv: readonly string[], io: CliIo): Promise<{ code: numb
     output.failed.then(() => ({ code: 0, failed: true })),
   ]);
   const failure = output.failure();
-  if (!failure) return { code: outcome.code, outputFailed: false };
+  if (!failure) return { code: outcome.code, outputFailed: false, output };
   if (failure.message) stderr.write(`error: ${failure.message}\n`);
-  return { code: failure.exitCode, outputFailed: outcome.failed };
+  return { code: failure.exitCode, outputFailed: outcome.failed, output };
 }
 
 /** The program with its global options; output goes to `io`, and commander never exits the process. */
@@ -127,10 +127,17 @@ function isMain(): boolean {
 
 if (isMain()) {
   execute(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
-    ({ code, outputFailed }) => {
+    ({ code, outputFailed, output }) => {
       // With stdout gone, a batch may still be waiting on it: nothing more can be delivered, so stop.
       if (outputFailed) process.exit(code);
       process.exitCode = code;
+      // A write that fails after the command ended (an asynchronous stream) still decides the exit code.
+      if (!output.failure()) {
+        output.failed.then((late) => {
+          if (late.message) process.stderr.write(`error: ${late.message}\n`);
+          process.exit(late.exitCode);
+        });
+      }
     },
   );
 }

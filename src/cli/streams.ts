@@ -42,8 +42,8 @@ export interface OutputWatch {
   readonly failed: Promise<OutputFailure>;
   /** The failure once seen (synchronously, from the stream's `error` event). */
   failure(): OutputFailure | undefined;
-  /** Waits until every write so far has been handed on, or the stream has failed. */
-  flushed(): Promise<void>;
+  /** Waits until errors of the writes so far have had their turn to arrive. */
+  settled(): Promise<void>;
 }
 
 /**
@@ -63,13 +63,8 @@ export function watchOutput(stdout: NodeJS.WritableStream): OutputWatch {
   return {
     failed,
     failure: () => seen,
-    flushed: () =>
-      Promise.race([
-        failed.then(() => undefined),
-        new Promise<void>((resolve) => {
-          if ((stdout as { destroyed?: boolean }).destroyed || (stdout as { writableEnded?: boolean }).writableEnded) resolve();
-          else stdout.write('', () => resolve());
-        }),
-      ]),
+    // Node reports a failed write on a later tick; one turn of the event loop lets it arrive. (Waiting
+    // for a write callback instead would hang on a stream nobody reads.)
+    settled: () => Promise.race([failed.then(() => undefined), new Promise<void>((resolve) => setImmediate(resolve))]),
   };
 }
