@@ -232,7 +232,7 @@ describe('pos-suspension generate, backtest and lint', () => {
   it('exits 1 from backtest when a line cannot be used', async () => {
     const { code, stdout } = await cli(['backtest', '-', '--format', 'json'], { stdin: 'not json\n' });
     expect(code).toBe(1);
-    expect(JSON.parse(stdout).failed).toEqual([{ index: 0, message: 'missing or invalid label' }]);
+    expect(JSON.parse(stdout).failed).toEqual([{ index: 0, line: 1, message: 'not valid JSON' }]);
   });
 
   it('lints a pack: 0 for the default pack, 1 with errors, 2 for an invalid pack', async () => {

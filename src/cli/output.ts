@@ -3,7 +3,8 @@
  * way to print a report (a table on a terminal, JSON otherwise).
  */
 import { InvalidArgumentError, Option } from 'commander';
-import { createPaint, type Paint } from './text.js';
+import { maskPans } from '../index.js';
+import { createPaint, type Paint, printable } from './text.js';
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface CliIo {
@@ -23,7 +24,11 @@ export interface CommandContext {
 /** Output formats of the report-printing subcommands. */
 export type ReportFormat = 'table' | 'json';
 
-/** Prints a report: `format`, or a table on a terminal and JSON otherwise; tables in colour unless NO_COLOR. */
+/**
+ * Prints a report: `format`, or a table on a terminal and JSON otherwise; tables in colour unless
+ * NO_COLOR. JSON is the exact value; a table is drawn from a copy whose every string (keys too) is
+ * {@link displayable}, so no input text can drive the terminal or show a card number.
+ */
 export function writeReport<T>(
   ctx: CommandContext,
   format: ReportFormat | undefined,
@@ -33,7 +38,17 @@ export function writeReport<T>(
   const { stdout, env } = ctx.io;
   const chosen = format ?? (stdout.isTTY ? 'table' : 'json');
   const colour = stdout.isTTY === true && !env?.NO_COLOR;
-  stdout.write(chosen === 'json' ? `${JSON.stringify(value, null, 2)}\n` : table(value, createPaint(colour)));
+  stdout.write(chosen === 'json' ? `${JSON.stringify(value, null, 2)}\n` : table(displayable(value), createPaint(colour)));
+}
+
+/** `value` with every string and key on one printable line: card numbers masked, control characters escaped. */
+export function displayable<T>(value: T): T {
+  if (typeof value === 'string') return printable(maskPans(value)) as T;
+  if (Array.isArray(value)) return value.map(displayable) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [displayable(k), displayable(v)])) as T;
+  }
+  return value;
 }
 
 /** `--format table|json`. */

@@ -131,8 +131,17 @@ export function renderFindings(findings: readonly LintFinding[], paint: Paint): 
   return `${out.join('\n')}\n`;
 }
 
-/** A backtest report: headline figures, per-cause metrics, the off-diagonal confusion and the worst misses. */
-export function renderBacktest(report: BacktestReport, paint: Paint): string {
+/** A backtest report as the CLI prints it: each miss and failure also gives its line in the file (from 1). */
+export type BacktestCliReport = Omit<BacktestReport, 'misses' | 'failed'> & {
+  readonly misses: readonly (BacktestReport['misses'][number] & { readonly line: number })[];
+  readonly failed: readonly { readonly index: number; readonly line: number; readonly message: string }[];
+};
+
+/** Most failed lines listed in a table; all are in `--format json`. */
+const MAX_FAILED_LISTED = 20;
+
+/** A backtest report: headline figures, per-cause metrics, the off-diagonal confusion, the worst misses and the failed lines. */
+export function renderBacktest(report: BacktestCliReport, paint: Paint): string {
   const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const out = [
     paint.bold(`Backtest of ${report.total} merchants`),
@@ -157,12 +166,18 @@ export function renderBacktest(report: BacktestReport, paint: Paint): string {
   for (const miss of report.misses) {
     const wanted = miss.label.expected ?? '(none)';
     out.push(
-      `  #${miss.index} ${miss.merchantId}: expected ${wanted}, got ${miss.top ?? '(none)'}${miss.label.note ? ` · ${miss.label.note}` : ''}`,
+      `  line ${miss.line} ${miss.merchantId}: expected ${wanted}, got ${miss.top ?? '(none)'}${miss.label.note ? ` · ${miss.label.note}` : ''}`,
     );
     for (const cause of miss.causes.slice(0, 3)) {
       const rules = cause.evidence.map((e) => e.rule).join(', ');
       out.push(...wrap(`${cause.id} ${cause.score}: ${rules}`, TABLE_WIDTH - 6).map((l) => `      ${l}`));
     }
   }
+  if (report.failed.length > 0) out.push('', paint.bold('Failed lines'));
+  for (const f of report.failed.slice(0, MAX_FAILED_LISTED)) {
+    const [first = '', ...rest] = wrap(`line ${f.line}: ${f.message}`, TABLE_WIDTH - 2);
+    out.push(`  ${first}`, ...rest.map((l) => `    ${l}`));
+  }
+  if (report.failed.length > MAX_FAILED_LISTED) out.push(`  … and ${report.failed.length - MAX_FAILED_LISTED} more in --format json`);
   return `${out.join('\n')}\n`;
 }

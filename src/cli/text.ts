@@ -68,3 +68,34 @@ export function createPaint(enabled: boolean): Paint {
   const code = (open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
   return { bold: code(1, 22), dim: code(2, 22), red: code(31, 39), yellow: code(33, 39), green: code(32, 39) };
 }
+
+/**
+ * Characters a terminal acts on instead of showing: C0 controls (ESC starts every escape sequence),
+ * DEL, C1 controls (U+009B is a one-character CSI), bidirectional embeddings, overrides, isolates and
+ * marks (U+202A–202E, U+2066–2069, U+200E/200F, U+061C), and the Unicode line and paragraph separators.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu;
+
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * `text` made safe to print on a terminal or into a log line: every control character, escape
+ * sequence introducer and bidi control is written as a visible escape (`\x1b`, `\u202e`, `\n`), so
+ * input cannot move the cursor, recolour, retitle the window or reorder what follows. Characters in
+ * `keep` (e.g. `'\n'` for a multi-line message) pass through.
+ *
+ * @example
+ * ```ts
+ * printable('M1\u001b[2J'); // 'M1\\x1b[2J'
+ * ```
+ */
+export function printable(text: string, keep = ''): string {
+  return text.replace(CONTROL, (ch) => {
+    if (keep.includes(ch)) return ch;
+    const named = NAMED[ch];
+    if (named) return named;
+    const code = ch.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}

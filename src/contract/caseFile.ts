@@ -68,12 +68,14 @@ const Amount = z
 
 /** A geographic position in decimal degrees (WGS 84). */
 export const LocationSchema = z.object({
-  lat: z.number({ error: 'expected latitude in degrees' }).min(-90).max(90),
-  lng: z.number({ error: 'expected longitude in degrees' }).min(-180).max(180),
+  lat: z.number({ error: 'expected latitude in degrees, from -90 to 90' }).min(-90).max(90),
+  lng: z.number({ error: 'expected longitude in degrees, from -180 to 180' }).min(-180).max(180),
 });
 
 /** An ISO 4217 currency code, upper case. */
-const Currency = z.string().regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as CNY' });
+const Currency = z
+  .string({ error: 'expected an ISO 4217 currency code such as CNY' })
+  .regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as CNY' });
 
 /** Graded measures an acquirer takes (暂停交易, 关闭贷记卡, 降低限额, 延迟结算, 冻结资金, 收回终端, 终止服务). */
 export const MEASURES = [
@@ -94,11 +96,16 @@ export const MERCHANT_KINDS = ['individual', 'individual-business', 'company'] a
 /** The merchant: identity, registration and status. */
 export const MerchantSchema = z.object({
   id: Id.describe('Merchant id at the acquirer'),
-  name: Text.max(200).optional(),
+  name: Text.max(200, { error: 'must be at most 200 characters' }).optional(),
   mcc: z
     .string({ error: 'expected a 4-digit MCC string' })
     .regex(/^\d{4}$/, { error: 'expected a 4-digit merchant category code (ISO 18245)' }),
-  timezone: z.string().min(1).max(64).default('Asia/Shanghai').describe('IANA time zone; days are local days here'),
+  timezone: z
+    .string({ error: 'expected an IANA time zone name such as Asia/Shanghai' })
+    .min(1, { error: 'must not be empty' })
+    .max(64, { error: 'must be at most 64 characters' })
+    .default('Asia/Shanghai')
+    .describe('IANA time zone; days are local days here'),
   currency: Currency.default('CNY').describe('Currency of all amounts in the case file'),
   location: LocationSchema.optional().describe('Registered business location'),
   singleSaleLimit: Amount.optional().describe('Single-sale limit agreed with the acquirer (minor units)'),
@@ -225,7 +232,7 @@ export const EventSchema = z.object({
   type: z.enum(EVENT_TYPES, { error: `expected one of ${EVENT_TYPES.join(', ')}` }),
   at: TimestampSchema,
   transactionId: Id.optional(),
-  amount: z.number().int().nonnegative().max(MAX_AMOUNT).optional(),
+  amount: TransactionAmount.optional(),
   detail: Text.optional(),
 });
 

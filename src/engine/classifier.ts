@@ -2,7 +2,7 @@
 import defaultPackJson from '../../rules/default.json';
 import { measureAdvice } from '../advice/measures.js';
 import type { CaseFile } from '../contract/caseFile.js';
-import { OptionsError, type Problem } from '../contract/errors.js';
+import { OptionsError } from '../contract/errors.js';
 import type { Limits } from '../contract/limits.js';
 import { parseCaseFile } from '../contract/parseCaseFile.js';
 import { LANGS, type Lang, RESULT_SCHEMA_VERSION, type Result } from '../contract/result.js';
@@ -17,6 +17,7 @@ import { type EvidenceMembers, membersOf } from '../signals/members.js';
 import type { SignalOptions } from '../signals/options.js';
 import { type Prepared, prepare } from '../signals/prepare.js';
 import { resolveWarningSettings, type WarningSettings, warningsFor } from '../warning/earlyWarning.js';
+import { checkClassifierConfig } from './config.js';
 import { noticeConflicts } from './conflicts.js';
 import { compileRulePack, createRuleEvaluator, type EngineKind } from './firedRules.js';
 import { createNoticeDictionary, type NoticeMaps, readNotice } from './notice.js';
@@ -118,7 +119,8 @@ export const defaultRulePack: ValidatedRulePack = loadRulePack(defaultPackJson);
  *
  * @param config - rule pack, language, engine, thresholds, limits; all optional.
  * @returns an immutable {@link Classifier}.
- * @throws `RulePackError` for a bad pack, `OptionsError` for bad options.
+ * @throws `RulePackError` for a bad pack, `OptionsError` listing every bad option (ranges: src/engine/config.ts;
+ *   unknown keys are refused).
  * @example
  * ```ts
  * const classifier = createClassifier({ lang: 'zh-CN' });
@@ -127,10 +129,10 @@ export const defaultRulePack: ValidatedRulePack = loadRulePack(defaultPackJson);
  * ```
  */
 export function createClassifier(config: ClassifierConfig = {}): Classifier {
+  checkClassifierConfig(config);
   const lang = config.lang ?? 'en';
   const engine = config.engine ?? 'compiled';
   const { minScore = DEFAULT_MIN_SCORE, ...signalOptions } = config.options ?? {};
-  checkOptions(lang, engine, minScore);
   const customSignals = checkCustomSignals(config.customSignals);
   const extraFacts = customFactSpecs(customSignals);
   const lookup = factLookup(extraFacts);
@@ -288,16 +290,4 @@ function checkLang(lang: unknown): Lang {
     throw new OptionsError([{ path: 'lang', message: `expected one of ${LANGS.join(', ')}` }]);
   }
   return lang as Lang;
-}
-
-function checkOptions(lang: unknown, engine: unknown, minScore: unknown): void {
-  const problems: Problem[] = [];
-  if (!LANGS.includes(lang as Lang)) problems.push({ path: 'lang', message: `expected one of ${LANGS.join(', ')}` });
-  if (engine !== 'compiled' && engine !== 'json-rules-engine') {
-    problems.push({ path: 'engine', message: "expected 'compiled' or 'json-rules-engine'" });
-  }
-  if (typeof minScore !== 'number' || !(minScore >= 0 && minScore <= 1)) {
-    problems.push({ path: 'options.minScore', message: 'expected a number from 0 to 1' });
-  }
-  if (problems.length > 0) throw new OptionsError(problems);
 }

@@ -8,6 +8,7 @@ import { computeSignals } from '../signals/computeSignals.js';
 import type { SignalOptions } from '../signals/options.js';
 import { resolveWarningSettings, type WarningSettings, warningsFor } from '../warning/earlyWarning.js';
 import { defaultRulePack } from './classifier.js';
+import { checkEarlyWarningConfig } from './config.js';
 
 /** Options of {@link earlyWarning}. */
 export interface EarlyWarningConfig extends WarningSettings {
@@ -43,6 +44,7 @@ export interface EarlyWarningReport {
  * ```
  */
 export function earlyWarning(caseFile: unknown, config: EarlyWarningConfig = {}): EarlyWarningReport {
+  checkEarlyWarningConfig(config);
   const { rulePack: packInput, options = {}, limits = {}, ...settings } = config;
   const resolved = resolveWarningSettings(settings, 'config');
   const pack = packInput === undefined ? defaultRulePack : loadRulePack(packInput, limits);

@@ -1,9 +1,9 @@
 /** Loading and validating rule packs from untrusted JSON. */
 import type { z } from 'zod';
 import { formatPath, type Problem, RulePackError } from '../contract/errors.js';
-import { DEFAULT_LIMITS, type Limits } from '../contract/limits.js';
+import { checkLimits, DEFAULT_LIMITS, type Limits } from '../contract/limits.js';
 import { type ExtraFactSpec, type FactLookup, factLookup, factNames } from '../signals/facts.js';
-import { maskPans } from '../text/cardNumber.js';
+import { containsPan, maskPans } from '../text/cardNumber.js';
 import { checkLeaf } from './leafCheck.js';
 import {
   type ConditionRef,
@@ -54,7 +54,7 @@ interface Build {
  * @param json - the pack, already `JSON.parse`d.
  * @param options - `maxRules`, `maxConditionDepth` (see `DEFAULT_LIMITS`) and `extraFacts`.
  * @returns the validated pack.
- * @throws {@link RulePackError} whose problems name the rule and the field.
+ * @throws {@link RulePackError} whose problems name the rule and the field; `OptionsError` for a bad limit.
  * @example
  * ```ts
  * const pack = loadRulePack(JSON.parse(readFileSync('my-pack.json', 'utf8')));
@@ -62,6 +62,7 @@ interface Build {
  * ```
  */
 export function loadRulePack(json: unknown, options: LoadOptions = {}): ValidatedRulePack {
+  checkLimits(options, 'options', ['maxRules', 'maxConditionDepth']);
   const limit = { ...DEFAULT_LIMITS, ...options };
   const shell = PackShellSchema.safeParse(json);
   if (!shell.success) throw new RulePackError(zodProblems('', shell.error));
@@ -84,6 +85,7 @@ export function loadRulePack(json: unknown, options: LoadOptions = {}): Validate
     refs: [],
   };
   const { problems } = build;
+  problems.push(...cardNumberProblems(pack, sharedRaw));
 
   const shared = new Map<string, TopCondition>();
   for (const [name, raw] of Object.entries(sharedRaw).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -183,6 +185,55 @@ export function mergeRulePacks(packs: readonly RulePack[], options: LoadOptions 
 export function rulePackToJson(pack: RulePack): Record<string, unknown> {
   // References carry their resolved condition in a non-enumerable property, so a clone is the written form.
   return structuredClone({ ...pack }) as Record<string, unknown>;
+}
+
+/**
+ * Every string of the pack (names, descriptions, condition names, values, keys) that holds a card
+ * number, by where it is: a pack is shown in results, tables and logs, so it must not carry card data.
+ * The path names the rule and the field; the value is never quoted.
+ */
+function cardNumberProblems(
+  pack: { name: string; description?: string | undefined; rules: readonly unknown[] },
+  shared: Record<string, unknown>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const message = 'holds a card number; a rule pack must not carry card data (use a name without it)';
+  const walk = (root: unknown, at: string): void => {
+    const stack: [unknown, string, number][] = [[root, at, 0]];
+    while (stack.length > 0) {
+      const [value, path, depth] = stack.pop() as [unknown, string, number];
+      if (typeof value === 'string') {
+        if (containsPan(value)) problems.push({ path: path || '(root)', message });
+      } else if (typeof value === 'object' && value !== null && depth < 200) {
+        const entries = Array.isArray(value)
+          ? value.map((v, i): [unknown, string] => [v, `${path}[${i}]`])
+          : Object.entries(value).map(([k, v]): [unknown, string] => {
+              const key = maskPans(k).slice(0, 80);
+              if (containsPan(k)) problems.push({ path: `${path}${path ? '.' : ''}${key}`, message });
+              return [v, `${path}${path ? '.' : ''}${key}`];
+            });
+        for (const [v, p] of entries.reverse()) stack.push([v, p, depth + 1]);
+      }
+    }
+  };
+  for (const field of ['name', 'description'] as const) {
+    const text = pack[field];
+    if (typeof text === 'string' && containsPan(text)) problems.push({ path: field, message });
+  }
+  for (const [name, condition] of Object.entries(shared)) {
+    const where = `conditions.${maskPans(name).slice(0, 80)}`;
+    if (containsPan(name)) problems.push({ path: where, message });
+    walk(condition, where);
+  }
+  pack.rules.forEach((rule, i) => {
+    if (typeof rule !== 'object' || rule === null) return;
+    for (const [key, value] of Object.entries(rule)) {
+      const where = `${ruleLabel(rule, i)}: ${maskPans(key).slice(0, 80)}`;
+      if (containsPan(key)) problems.push({ path: where, message });
+      walk(value, where);
+    }
+  });
+  return problems;
 }
 
 function ruleLabel(raw: unknown, index: number): string {

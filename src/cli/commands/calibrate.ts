@@ -5,7 +5,7 @@ import { type CalibrationReport, calibrateRulePack, customFactSpecs, defaultRule
 import { loadCustomSignals } from '../customSignals.js';
 import { CliError, openStream, readRulePack } from '../io.js';
 import { readLines } from '../lines.js';
-import type { CommandContext } from '../output.js';
+import { type CommandContext, displayable } from '../output.js';
 
 interface CalibrateFlags {
   rules?: string;
@@ -56,7 +56,7 @@ export function registerCalibrate(program: Command, ctx: CommandContext): void {
       ctx.io.stdout.write(
         flags.format === 'json'
           ? `${JSON.stringify({ ...report, pack: { name: report.pack.name, version: report.pack.version } }, null, 2)}\n`
-          : renderCalibration(report, flags.out),
+          : renderCalibration(displayable(report), displayable(flags.out)),
       );
       ctx.setExitCode(report.failed.length > 0 ? 1 : 0);
     });

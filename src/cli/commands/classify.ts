@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { type Classifier, createClassifier, customFactSpecs, type Lang } from '../../index.js';
 import { DEFAULT_MAX_LINE_BYTES, runBatch } from '../batch.js';
 import { loadCustomSignals } from '../customSignals.js';
-import { openStream, parseJson, readRulePack, readText } from '../io.js';
+import { CliError, openStream, parseJson, readRulePack, readText } from '../io.js';
 import {
   type CommandContext,
   formatOption,
@@ -54,9 +54,41 @@ export function registerClassify(program: Command, ctx: CommandContext): void {
         ...(flags.minScore === undefined ? {} : { options: { minScore: flags.minScore } }),
       });
       if (flags.ndjson || file.endsWith('.ndjson')) return classifyBatch(file, flags, classifier, ctx);
-      const json = parseJson(await readText(file, ctx.io.stdin), inputName(file));
+      const json = parseCaseFileJson(await readText(file, ctx.io.stdin), inputName(file));
       writeReport(ctx, flags.format, classifier.classifySync(json), renderResult);
     });
+}
+
+/** Parses one case file; text that fails as one JSON value but reads as JSON lines gets the --ndjson hint. */
+function parseCaseFileJson(text: string, source: string): unknown {
+  try {
+    return parseJson(text, source);
+  } catch (error) {
+    if (error instanceof CliError && looksLikeNdjson(text)) {
+      throw new CliError(`${source} is not valid JSON: it looks like NDJSON (one case file per line); add --ndjson`, 2);
+    }
+    throw error;
+  }
+}
+
+/** True when the first two non-blank lines each parse as a JSON object. */
+function looksLikeNdjson(text: string): boolean {
+  const lines: string[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() !== '') lines.push(line);
+    if (lines.length === 2) break;
+  }
+  return (
+    lines.length === 2 &&
+    lines.every((line) => {
+      try {
+        const value: unknown = JSON.parse(line);
+        return typeof value === 'object' && value !== null && !Array.isArray(value);
+      } catch {
+        return false;
+      }
+    })
+  );
 }
 
 /** NDJSON in, one result per line out; exit 1 when any line failed. */
