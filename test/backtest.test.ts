@@ -72,3 +72,17 @@ describe('backtest', () => {
     expect(report.failed[0]?.message).toBe('missing or invalid label');
   });
 });
+
+describe('backtest reports never echo a card number', () => {
+  it('refuses a case whose label note holds a card number, without repeating it', async () => {
+    const { backtest: run } = await import('../src/backtest/backtest.js');
+    const { createClassifier: make } = await import('../src/index.js');
+    const { readFileSync } = await import('node:fs');
+    const fixture = JSON.parse(readFileSync(new URL('./fixtures/credit-card-cash-out-1-supermarket.json', import.meta.url), 'utf8'));
+    const labelled = { ...fixture, label: { expected: 'dormant-account', acceptable: [], note: 'card 4111 1111 1111 1111 paid' } };
+    const report = run([labelled], make(), { worst: 5 });
+    expect(JSON.stringify(report)).not.toMatch(/4111/);
+    expect(report.failed).toHaveLength(1);
+    expect(report.misses).toEqual([]);
+  });
+});

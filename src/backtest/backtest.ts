@@ -7,12 +7,18 @@ import { z } from 'zod';
 import { CAUSE_IDS, type CauseId } from '../contract/causes.js';
 import type { CauseResult, Result } from '../contract/result.js';
 import type { Classifier } from '../engine/classifier.js';
+import { maskPans } from '../text/cardNumber.js';
 
 /** The label a backtest case carries beside its case-file fields (internal: the public type is {@link Label}). */
 export const LabelSchema = z.object({
   expected: z.enum(CAUSE_IDS).nullable(),
   acceptable: z.array(z.enum(CAUSE_IDS)).default([]),
-  note: z.string().optional(),
+  // A note is free text from whoever labelled the case: screened, so a card number never reaches a report.
+  note: z
+    .string()
+    .max(2000)
+    .transform((note) => maskPans(note))
+    .optional(),
 });
 
 /** A case's label. */
@@ -142,7 +148,7 @@ function classifyLabelled(classifier: Classifier, input: unknown): { label: Labe
   try {
     return { label: labelled.data, result: classifier.classifySync(input) };
   } catch (error) {
-    return { message: error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : 'error' };
+    return { message: maskPans(error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : 'error') };
   }
 }
 
