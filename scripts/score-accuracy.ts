@@ -162,8 +162,8 @@ const summary = {
 
 if (values.json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
 else {
-  const a = summary.acceptedLines;
-  const f = summary.failedCountedWrong;
+  const a = summary.acceptedLines as Record<string, number>;
+  const f = summary.failedCountedWrong as Record<string, number>;
   const out: string[] = [];
   out.push(`${file}: ${summary.lines} merchants, ${summary.accepted} accepted, ${summary.failed} refused`);
   out.push('                       accepted lines   refused counted wrong');
