@@ -275,6 +275,10 @@ export const SIGNAL_CATALOG = {
     'Whole days from the last approved sale in the file (inside or before the window) to the window end; with no approved sale at all, from the registration date (else the window start).',
   ),
   mccUnderRectification: flag('status', 'The MCC is in a sector under rectification (`src/signals/data/rectification-mccs.json`).'),
+  mccWholesale: flag(
+    'status',
+    'The MCC is a wholesale category (5000–5199, `wholesale` in `src/signals/data/mcc-profiles.json`): trade buyers return with large orders by the nature of the business.',
+  ),
   // acquirer records: merchant numbers, limits, freezes, settlement failures, acquirer notices
   merchantNumberedSaleCount: count(
     'acquirerRecords',

@@ -6,7 +6,7 @@
 import type { CaseEvent, Transaction } from '../contract/caseFile.js';
 import { parseTimestamp } from '../time/timestamp.js';
 import { isRoutineEvent } from './acquirerRecords.js';
-import { isNight } from './amounts.js';
+import { depositSaleTest, isNight } from './amounts.js';
 import { nearLimitTest } from './cashOut.js';
 import { largeTicketFor, limitBandTest } from './cashOutCards.js';
 import type { SignalName } from './catalog.js';
@@ -68,8 +68,14 @@ const outlierAt = (p: Prepared, factor: number) => {
   return profile ? profile.typicalTicket * factor : Number.POSITIVE_INFINITY;
 };
 
-const large: Selector = (p) => salesWhere(p, (i) => amountOf(p, i) >= p.options.largeAmountThreshold);
-const mccOutliers: Selector = (p) => salesWhere(p, (i) => amountOf(p, i) >= outlierAt(p, p.options.mccOutlierFactor));
+const large: Selector = (p) => {
+  const deposit = depositSaleTest(p);
+  return salesWhere(p, (i) => amountOf(p, i) >= p.options.largeAmountThreshold && !deposit(amountOf(p, i)));
+};
+const mccOutliers: Selector = (p) => {
+  const deposit = depositSaleTest(p);
+  return salesWhere(p, (i) => amountOf(p, i) >= outlierAt(p, p.options.mccOutlierFactor) && !deposit(amountOf(p, i)));
+};
 const declines: Selector = (p) => p.txs.map((_, i) => i).filter((i) => hasFlag(p, i, FLAG.declined));
 const far: Selector = (p) => {
   const home = p.caseFile.merchant.location;
