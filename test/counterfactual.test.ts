@@ -90,10 +90,10 @@ function findFalsifying(conditions: Tree, record: Signals): Signals | undefined 
           if (v >= (spec?.min ?? 0)) set.add(v);
         }
       else if (typeof c.value === 'number')
-        set
-          .add(c.value)
-          .add(c.value - 1e-3)
-          .add(c.value + 1e-3);
+        // Only values the signal can take: a negative share falsifies nothing real either.
+        for (const v of [c.value, c.value - 1e-3, c.value + 1e-3]) {
+          if (v >= (spec?.min ?? Number.NEGATIVE_INFINITY) && v <= (spec?.max ?? Number.POSITIVE_INFINITY)) set.add(v);
+        }
       points.set(c.fact, set);
     } else if ('all' in c) c.all.forEach(visit);
     else if ('any' in c) c.any.forEach(visit);

@@ -13,16 +13,26 @@ import type { FamilySignals } from './catalog.js';
 import eventDetails from './data/event-details.json';
 import { type Prepared, share } from './prepare.js';
 
-type DetailKind = 'settlementAccountDefect' | 'acquirerExit';
+type DetailKind = 'settlementAccountDefect' | 'acquirerExit' | 'routine';
 const DETAIL_PHRASES: readonly PhraseEntry<DetailKind>[] = [
   ...eventDetails.settlementAccountDefect.map((phrase) => ({ phrase, value: 'settlementAccountDefect' as const })),
   ...eventDetails.acquirerExit.map((phrase) => ({ phrase, value: 'acquirerExit' as const })),
+  ...eventDetails.routine.map((phrase) => ({ phrase, value: 'routine' as const })),
 ];
 
 /** True when the event's detail names `kind` (not negated). */
 export function detailNames(event: CaseEvent, kind: DetailKind): boolean {
   if (event.detail === undefined) return false;
   return findPhrases(event.detail, DETAIL_PHRASES, NEGATION_CUES).some((m) => m.value === kind && !m.negated);
+}
+
+/**
+ * True when the event's detail says it is routine rather than about something wrong with this
+ * merchant now: a notice to every merchant, a reminder before a due date, a delay already made good,
+ * a renewal, a change with service unchanged (`routine` in data/event-details.json).
+ */
+export function isRoutineEvent(event: CaseEvent): boolean {
+  return detailNames(event, 'routine');
 }
 
 /** Computes the `acquirerRecords` family. */

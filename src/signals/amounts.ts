@@ -1,9 +1,23 @@
 /** Amount signals: volume, large sales, spikes against the merchant's own baseline, tickets against the MCC. */
 import type { FamilySignals } from './catalog.js';
 import { type Prepared, share } from './prepare.js';
-import { mccHoursOf, mccProfile } from './referenceData.js';
+import { mccHoursOf, mccProfile, roundDepositMax } from './referenceData.js';
+
+const WHOLE_THOUSAND_CNY = 100_000;
 
 const SPIKE_CAP = 100;
+
+/**
+ * A test for sales that read as a deposit of the category: where the category takes deposits as
+ * sales (hospital admission, rental), a sum in whole thousands of CNY up to its usual largest deposit.
+ * Such sales are not counted as large sales or as outliers for the category.
+ */
+export function depositSaleTest(p: Prepared): (amount: number) => boolean {
+  const { merchant } = p.caseFile;
+  const max = roundDepositMax(merchant.mcc, merchant.currency);
+  if (max === undefined) return () => false;
+  return (amount) => amount <= max && amount % WHOLE_THOUSAND_CNY === 0;
+}
 
 /** Computes the `amounts` family. */
 export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
@@ -13,6 +27,7 @@ export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
   const outlierAt = profile ? profile.typicalTicket * options.mccOutlierFactor : Number.POSITIVE_INFINITY;
   const nightOffHours = profile !== undefined && !profile.night;
   const hours = mccHoursOf(merchant.mcc);
+  const isDeposit = depositSaleTest(p);
 
   const recentFromDay = p.clock.dayOf(p.windowTo) - options.recentDays + 1;
   const firstDay = p.clock.dayOf(p.windowFrom);
@@ -39,13 +54,14 @@ export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
       activeDays++;
       largeToday = 0;
     }
-    if (amount >= options.largeAmountThreshold) {
+    const deposit = isDeposit(amount);
+    if (amount >= options.largeAmountThreshold && !deposit) {
       largeSaleCount++;
       if (largeToday === 0) largeSaleDays++;
       largeToday++;
       if (largeToday > largeSalesMaxPerDay) largeSalesMaxPerDay = largeToday;
     }
-    if (amount >= outlierAt) mccOutlierSaleCount++;
+    if (amount >= outlierAt && !deposit) mccOutlierSaleCount++;
     if (nightOffHours && isNight(hour[i] as number, options.nightStartHour, options.nightEndHour)) offHours++;
     // Outside the category's usual hours: the "night" from its closing hour to its opening hour.
     if (hours && isNight(hour[i] as number, hours.close, hours.open)) outsideHours++;

@@ -242,10 +242,22 @@ export const SIGNAL_CATALOG = {
     "chargebackCount / saleCount (the schemes' count ratio), capped at 1; 1 with chargebacks and no sales.",
   ),
   securityIncidentCount: count('conduct', 'Security-incident events in the window.'),
-  regulatoryNoticeCount: count('conduct', 'Regulatory-notice events in the window.'),
-  settlementOverdueCount: count('conduct', 'Settlement-overdue events in the window.'),
-  contractChangeCount: count('conduct', 'Contract-change events in the window.'),
-  kycNoticeCount: count('conduct', 'KYC-notice events in the window.'),
+  regulatoryNoticeCount: count(
+    'conduct',
+    'Regulatory-notice events in the window, except routine ones (a notice to every merchant; `routine` in `src/signals/data/event-details.json`).',
+  ),
+  settlementOverdueCount: count(
+    'conduct',
+    'Settlement-overdue events in the window, except routine ones (a delay the detail says was settled the next day; `routine` in `src/signals/data/event-details.json`).',
+  ),
+  contractChangeCount: count(
+    'conduct',
+    'Contract-change events in the window, except routine ones (a renewal, a change with service unchanged, a reminder before the end date; `routine` in `src/signals/data/event-details.json`).',
+  ),
+  kycNoticeCount: count(
+    'conduct',
+    'KYC-notice events in the window, except routine ones (a reminder that documents will expire; `routine` in `src/signals/data/event-details.json`).',
+  ),
   // status
   windowDays: measure('status', 'days', 'Length of the window in days (fractional).'),
   contractEnded: flag('status', 'Contract status is expired or terminated, or its end date is at or before the window end.'),
@@ -263,6 +275,10 @@ export const SIGNAL_CATALOG = {
     'Whole days from the last approved sale in the file (inside or before the window) to the window end; with no approved sale at all, from the registration date (else the window start).',
   ),
   mccUnderRectification: flag('status', 'The MCC is in a sector under rectification (`src/signals/data/rectification-mccs.json`).'),
+  mccWholesale: flag(
+    'status',
+    'The MCC is a wholesale category (5000–5199, `wholesale` in `src/signals/data/mcc-profiles.json`): trade buyers return with large orders by the nature of the business.',
+  ),
   // acquirer records: merchant numbers, limits, freezes, settlement failures, acquirer notices
   merchantNumberedSaleCount: count(
     'acquirerRecords',

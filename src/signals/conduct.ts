@@ -1,7 +1,16 @@
 /** Conduct signals from events: complaints, chargebacks, security incidents, regulatory and settlement notices. */
 import type { CaseEvent } from '../contract/caseFile.js';
+import { isRoutineEvent } from './acquirerRecords.js';
 import type { FamilySignals } from './catalog.js';
 import type { Prepared } from './prepare.js';
+
+/** Event types whose routine instances (a notice to all merchants, a reminder, a delay made good) are not counted. */
+export const ROUTINE_AWARE: ReadonlySet<CaseEvent['type']> = new Set([
+  'regulatory-notice',
+  'settlement-overdue',
+  'contract-change',
+  'kyc-notice',
+]);
 
 /** Computes the `conduct` family. */
 export function conductSignals(p: Prepared): FamilySignals<'conduct'> {
@@ -17,7 +26,10 @@ export function conductSignals(p: Prepared): FamilySignals<'conduct'> {
     'fund-freeze': 0,
     'law-enforcement-request': 0,
   };
-  for (const event of p.events) counts[event.type]++;
+  for (const event of p.events) {
+    if (ROUTINE_AWARE.has(event.type) && isRoutineEvent(event)) continue;
+    counts[event.type]++;
+  }
   const sales = p.sales.length;
   const chargebacks = counts.chargeback;
   return {

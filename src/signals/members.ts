@@ -5,10 +5,12 @@
  */
 import type { CaseEvent, Transaction } from '../contract/caseFile.js';
 import { parseTimestamp } from '../time/timestamp.js';
-import { isNight } from './amounts.js';
+import { isRoutineEvent } from './acquirerRecords.js';
+import { depositSaleTest, isNight } from './amounts.js';
 import { nearLimitTest } from './cashOut.js';
 import { largeTicketFor, limitBandTest } from './cashOutCards.js';
 import type { SignalName } from './catalog.js';
+import { ROUTINE_AWARE } from './conduct.js';
 import { distanceKm } from './location.js';
 import { FLAG, isApprovedSale, type Prepared } from './prepare.js';
 import { isOutageResponseCode, isSuspiciousResponseCode, mccHoursOf, mccProfile } from './referenceData.js';
@@ -66,8 +68,14 @@ const outlierAt = (p: Prepared, factor: number) => {
   return profile ? profile.typicalTicket * factor : Number.POSITIVE_INFINITY;
 };
 
-const large: Selector = (p) => salesWhere(p, (i) => amountOf(p, i) >= p.options.largeAmountThreshold);
-const mccOutliers: Selector = (p) => salesWhere(p, (i) => amountOf(p, i) >= outlierAt(p, p.options.mccOutlierFactor));
+const large: Selector = (p) => {
+  const deposit = depositSaleTest(p);
+  return salesWhere(p, (i) => amountOf(p, i) >= p.options.largeAmountThreshold && !deposit(amountOf(p, i)));
+};
+const mccOutliers: Selector = (p) => {
+  const deposit = depositSaleTest(p);
+  return salesWhere(p, (i) => amountOf(p, i) >= outlierAt(p, p.options.mccOutlierFactor) && !deposit(amountOf(p, i)));
+};
 const declines: Selector = (p) => p.txs.map((_, i) => i).filter((i) => hasFlag(p, i, FLAG.declined));
 const far: Selector = (p) => {
   const home = p.caseFile.merchant.location;
@@ -339,7 +347,8 @@ export function membersOf(p: Prepared, signals: readonly string[]): EvidenceMemb
   const timeOf = (event: CaseEvent) => parseTimestamp(event.at, p.clock) ?? 0;
   for (const signal of signals) {
     const eventType = EVENT_SIGNALS[signal as SignalName];
-    const events = eventType ? p.events.filter((e) => e.type === eventType).sort((a, b) => timeOf(a) - timeOf(b)) : [];
+    const counted = (e: CaseEvent) => e.type === eventType && !(ROUTINE_AWARE.has(e.type) && isRoutineEvent(e));
+    const events = eventType ? p.events.filter(counted).sort((a, b) => timeOf(a) - timeOf(b)) : [];
     const select = SELECTORS[signal as SignalName];
     const transactions = select ? [...new Set(select(p))].sort((a, b) => a - b) : [];
     bySignal[signal as SignalName] = { transactions, events };

@@ -55,6 +55,22 @@ export function takesDeposits(mcc: string): boolean {
   return Object.hasOwn(DEPOSIT_MCCS, mcc);
 }
 
+/**
+ * The largest round deposit `mcc` usually takes as a sale (`roundDepositMax` in deposit-mccs.json),
+ * when amounts are in its currency (CNY); undefined for other categories.
+ */
+export function roundDepositMax(mcc: string, currency: string): number | undefined {
+  const table = depositMccs.roundDepositMax;
+  if (currency !== table.currency || !Object.hasOwn(table.mccs, mcc)) return undefined;
+  return (table.mccs as Record<string, number>)[mcc];
+}
+
+/** True when `mcc` is a wholesale category (5000–5199 by ISO 18245; range in mcc-profiles.json). */
+export function isWholesaleMcc(mcc: string): boolean {
+  const { from, to } = mccProfiles.wholesale;
+  return /^\d{4}$/.test(mcc) && mcc >= from && mcc <= to;
+}
+
 /** True when `mcc` is in a sector under rectification. */
 export function isUnderRectification(mcc: string): boolean {
   return Object.hasOwn(RECTIFICATION, mcc);

@@ -2,7 +2,7 @@
 import { MS_PER_DAY, parseDate, parseTimestamp } from '../time/timestamp.js';
 import type { FamilySignals } from './catalog.js';
 import type { Prepared } from './prepare.js';
-import { isUnderRectification } from './referenceData.js';
+import { isUnderRectification, isWholesaleMcc } from './referenceData.js';
 
 /** Computes the `status` family. "Now" is the window end. */
 export function statusSignals(p: Prepared): FamilySignals<'status'> {
@@ -28,6 +28,7 @@ export function statusSignals(p: Prepared): FamilySignals<'status'> {
     kycUnverified: merchant.kyc?.verified === false,
     dormantDays: wholeDays(asOf - Math.min(lastActivity, asOf)),
     mccUnderRectification: isUnderRectification(merchant.mcc),
+    mccWholesale: isWholesaleMcc(merchant.mcc),
   };
 }
 

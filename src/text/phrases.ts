@@ -39,9 +39,17 @@ export interface PhraseMatch<T> {
 const CUE_REACH = 40;
 const CLAUSE_BREAK = /[。；;！!？?\n\r：:.，]/;
 
-/** Lower case, full-width forms folded (NFKC), runs of white space made single. */
+/**
+ * Lower case, full-width forms folded (NFKC), runs of white space made single. The full-width comma
+ * becomes 。 first: NFKC would fold it into the ASCII comma, which does not end a clause, and a
+ * negation would then reach across it (经核查未发现套现行为，因我司业务调整… would negate 业务调整).
+ */
 export function normalizePhraseText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ');
+  return text
+    .replace(/\uFF0C/g, '。')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 /**
