@@ -9,4 +9,6 @@ for await (const line of createInterface({ input: createReadStream(process.argv[
   transactions += JSON.parse(line).transactions.length;
   lines++;
 }
-process.stderr.write(`\nBENCH_LINES=${lines} BENCH_TRANSACTIONS=${transactions} BENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+process.stderr.write(
+  `\nBENCH_LINES=${lines} BENCH_TRANSACTIONS=${transactions} BENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS} BENCH_CPU_US=${process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime}\n`,
+);

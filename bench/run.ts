@@ -158,7 +158,7 @@ out.end();
 await once(out, 'finish');
 const bytes = statSync(file).size;
 
-async function timed(args: string[]): Promise<{ seconds: number; rssMb: number }> {
+async function timed(args: string[]): Promise<{ seconds: number; rssMb: number; cpuSeconds: number }> {
   const start = process.hrtime.bigint();
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
@@ -167,7 +167,8 @@ async function timed(args: string[]): Promise<{ seconds: number; rssMb: number }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(err);
   if (code !== 0 || !rss) throw new Error(`benchmark step failed: ${args.join(' ')}\n${err.slice(-500)}`);
-  return { seconds, rssMb: Number(rss[1]) / 1024 };
+  const cpu = /BENCH_CPU_US=(\d+)/.exec(err);
+  return { seconds, rssMb: Number(rss[1]) / 1024, cpuSeconds: Number(cpu?.[1] ?? 0) / 1e6 };
 }
 const baseline = await timed(['bench/read-baseline.mjs', file]);
 const one = await timed(['bench/rss-wrapper.mjs', 'classify', file, '--ndjson', '--workers', '1']);
@@ -177,19 +178,21 @@ say(
   `## NDJSON batch (${fmt(merchants)} merchants, ${fmt(transactions)} transactions, ${fmt(bytes / 2 ** 20)} MiB, generated in a temp dir)`,
 );
 say();
-say('| run | seconds | merchants/s | transactions/s | ratio vs read+parse | peak RSS MB |');
-say('|---|---|---|---|---|---|');
+say('| run | seconds | merchants/s | transactions/s | ratio vs read+parse | CPU ms per merchant | peak RSS MB |');
+say('|---|---|---|---|---|---|---|');
 for (const [name, r] of [
   ['read lines + JSON.parse (baseline)', baseline],
   ['classify --workers 1', one],
   ['classify --workers 2', two],
 ] as const) {
   say(
-    `| ${name} | ${fmt(r.seconds, 1)} | ${fmt(merchants / r.seconds)} | ${fmt(transactions / r.seconds)} | ${fmt(baseline.seconds / r.seconds, 2)}× | ${fmt(r.rssMb)} |`,
+    `| ${name} | ${fmt(r.seconds, 1)} | ${fmt(merchants / r.seconds)} | ${fmt(transactions / r.seconds)} | ${fmt(baseline.seconds / r.seconds, 2)}× | ${fmt((r.cpuSeconds * 1000) / merchants, 2)} | ${fmt(r.rssMb)} |`,
   );
 }
 say();
-say(`Two workers vs one: ${fmt(one.seconds / two.seconds, 2)}×.`);
+say(
+  `Two workers vs one: ${fmt(one.seconds / two.seconds, 2)}× the throughput, ${fmt(two.cpuSeconds / one.cpuSeconds, 2)}× the CPU seconds per merchant. Goals (performance issue): one worker ≥ 0.6× read+parse, two workers ≥ 1.6× one worker at ≤ 1.15× its CPU per merchant, peak RSS < 300 MB.`,
+);
 say();
 
 // Keep the section written by bench/http.ts (npm run bench:http), if any.

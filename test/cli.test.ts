@@ -166,7 +166,13 @@ describe('pos-suspension classify --ndjson', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(results.map((r) => r.merchantId)).toEqual(lines.map((l) => JSON.parse(l as string).merchant.id));
+    // One output line per input line: the failed lines hold error records in place.
+    expect(results.map((r) => r.merchantId ?? r.line)).toEqual([
+      ...lines.slice(0, 2).map((l) => JSON.parse(l as string).merchant.id),
+      3,
+      4,
+      ...lines.slice(2).map((l) => JSON.parse(l as string).merchant.id),
+    ]);
     expect(stderr).toContain('line 3: merchant.mcc:');
     expect(stderr).toContain('line 4: not valid JSON');
     expect(stderr).toContain('classified 5, failed 2');
@@ -177,7 +183,8 @@ describe('pos-suspension classify --ndjson', () => {
       stdin: `${JSON.stringify({ merchant: { id: 'a', mcc: '5812' }, transactions: [] })}\n${'x'.repeat(500)}\n`,
     });
     expect(code).toBe(1);
-    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(stdout.trim().split('\n')).toHaveLength(2);
+    expect(JSON.parse(stdout.trim().split('\n')[1] as string)).toMatchObject({ line: 2, error: { code: 'line_too_long' } });
     expect(stderr).toContain('line 2: longer than 100 bytes, skipped');
   });
 

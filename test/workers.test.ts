@@ -21,9 +21,21 @@ describe('the NDJSON batch on worker threads', () => {
     expect(one.status).toBe(1);
     expect(two.status).toBe(1);
     expect(two.stdout).toBe(one.stdout);
-    expect(two.stdout.trim().split('\n')).toHaveLength(80);
+    const out = two.stdout.trim().split('\n');
+    expect(out).toHaveLength(81);
+    expect(JSON.parse(out[40] as string)).toEqual({
+      line: 41,
+      error: { code: 'invalid_json', problems: [{ path: '', message: 'not valid JSON' }] },
+    });
     expect(two.stderr).toContain('line 41: not valid JSON');
     expect(two.stderr).toContain('classified 80, failed 1');
+  });
+
+  it('refuses more workers than twice the cores (at most 64), with a message that says so', () => {
+    const result = cli(['classify', 'examples/batch.ndjson', '--workers', '256']);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/--workers 256 is too many: at most \d+ here/);
   });
 
   it('classifies a line too big for a worker heap on the main thread', () => {

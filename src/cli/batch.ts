@@ -1,13 +1,13 @@
 /**
- * NDJSON batch: one case file per line in, one result per line out, in input order, streaming.
- * Bad lines are reported on stderr with their number and skipped; a per-cause summary ends the run.
+ * NDJSON batch: one case file per line in, one output line per line out, in input order, streaming.
+ * A bad line gets an error record in its place and a message on stderr; a per-cause summary ends the run.
  */
 
 import { Worker } from 'node:worker_threads';
 import type { Classifier, Lang } from '../index.js';
-import { classifyLine, type LineOutcome } from './batchLine.js';
+import { classifyChunk, tooLongLine } from './batchLine.js';
 import type { Chunk, ChunkResult, WorkerInit } from './batchWorker.js';
-import { type Line, readLines } from './lines.js';
+import { type LineChunk, readLineChunks } from './lines.js';
 
 /** Where a batch reads and writes. */
 export interface BatchIo {
@@ -22,6 +22,13 @@ export interface BatchSummary {
   readonly classified: number;
   readonly failed: number;
   readonly byTopCause: Readonly<Record<string, number>>;
+  /** Worker threads that died (a line exhausted a worker's heap) and were replaced. */
+  readonly workerCrashes: number;
+}
+
+/** The most worker threads a batch starts: twice the available cores, and never more than 64 (each worker holds its own heap). */
+export function maxWorkers(cores: number): number {
+  return Math.min(64, Math.max(1, cores) * 2);
 }
 
 /** Default longest NDJSON line: 64 MiB. */
@@ -37,54 +44,76 @@ export interface BatchOptions {
   readonly workerUrl?: URL;
   /** What each worker builds its classifier from. */
   readonly workerInit?: WorkerInit;
+  /** Old-generation heap of each worker, in MB (default 160); a line that exhausts it is retried alone, then classified on this thread. */
+  readonly workerHeapMb?: number;
+  /** Bytes of lines sent to a worker at a time (default 256 KiB). */
+  readonly chunkBytes?: number;
 }
 
-/** Lines sent to a worker at a time, and chunks in flight per worker: bounds memory, keeps workers busy. */
-const CHUNK_LINES = 16;
-const CHUNK_BYTES = 1024 * 1024;
-/** Lines longer than this (very large case files) are classified on the main thread, outside the workers' small heaps. */
+/** Bytes of lines sent to a worker at a time, and chunks in flight per worker: bounds memory, keeps workers busy. */
+const CHUNK_BYTES = 256 * 1024;
+const IN_FLIGHT_PER_WORKER = 4;
+/** Lines longer than this (very large case files) are classified on the main thread, outside the workers' heaps. */
 const BIG_LINE_BYTES = 8 * 1024 * 1024;
-const IN_FLIGHT_PER_WORKER = 3;
+/** Worker heap limits (MB): a bounded old generation keeps peak memory low; a young generation this size keeps GC cheap. */
+const WORKER_OLD_GENERATION_MB = 160;
+const WORKER_YOUNG_GENERATION_MB = 8;
+
+/** What one chunk (or one over-long line) adds to the output. */
+interface Piece {
+  readonly out: string | Uint8Array;
+  readonly tops: readonly string[];
+  readonly failures: readonly string[];
+}
 
 /**
- * Runs a batch: one case file per line in, one result per line out, in input order. Memory holds a
- * bounded number of lines and results, whatever the size of the input.
+ * Runs a batch: one case file per line in, one output line per non-blank input line out, in input
+ * order: the result, or an error record `{"line": N, "error": {"code", "problems"}}` in its place.
+ * Memory holds a bounded number of lines and results, whatever the size of the input.
  */
 export async function runBatch(classifier: Classifier, io: BatchIo, options: BatchOptions): Promise<BatchSummary> {
   const byTopCause: Record<string, number> = {};
   let classified = 0;
   let failed = 0;
   let bytesSeen = 0;
+  let shown = 0;
+  let workerCrashes = 0;
   const progress = io.stderr.isTTY === true;
-  const emit = async (outcome: LineOutcome | { number: number; tooLong: true }) => {
-    if ('tooLong' in outcome) {
-      failed++;
-      io.stderr.write(`line ${outcome.number}: longer than ${options.maxLineBytes} bytes, skipped\n`);
-    } else if ('error' in outcome) {
-      failed++;
-      io.stderr.write(`line ${outcome.number}: ${outcome.error}\n`);
-    } else {
-      classified++;
-      byTopCause[outcome.top] = (byTopCause[outcome.top] ?? 0) + 1;
-      if (!io.stdout.write(`${outcome.json}\n`)) await drained(io.stdout);
-    }
-    if (progress && (classified + failed) % 200 === 0) {
+  const emit = async (piece: Piece) => {
+    for (const failure of piece.failures) io.stderr.write(`${failure}\n`);
+    failed += piece.failures.length;
+    classified += piece.tops.length;
+    for (const top of piece.tops) byTopCause[top] = (byTopCause[top] ?? 0) + 1;
+    if (piece.out.length > 0 && !io.stdout.write(piece.out)) await drained(io.stdout);
+    if (progress && Math.floor((classified + failed) / 200) > shown) {
+      shown = Math.floor((classified + failed) / 200);
       const pct = io.inputBytes ? ` ${Math.min(100, Math.round((bytesSeen / io.inputBytes) * 100))}%` : '';
       io.stderr.write(`\r${classified + failed} lines${pct}`);
     }
   };
 
-  const lines = readLines(io.input, options.maxLineBytes);
+  const chunks = readLineChunks(io.input, options.maxLineBytes, options.chunkBytes ?? CHUNK_BYTES);
+  const tooLong = (number: number): Piece => {
+    const outcome = tooLongLine(number, options.maxLineBytes);
+    return { out: `${outcome.json}\n`, tops: [], failures: ['error' in outcome ? outcome.error : ''] };
+  };
+  const onMain = (first: number, bytes: Uint8Array): Piece => classifyChunk(classifier, first, bytes, options.lang);
   if (options.workers <= 1 || !options.workerUrl || !options.workerInit) {
-    for await (const line of lines) {
-      if (!('tooLong' in line)) {
-        bytesSeen += line.text.length + 1;
-        if (line.text.trim() === '') continue;
+    for await (const chunk of chunks) {
+      if ('tooLong' in chunk) await emit(tooLong(chunk.number));
+      else {
+        bytesSeen += chunk.bytes.length;
+        await emit(onMain(chunk.first, chunk.bytes));
       }
-      await emit('tooLong' in line ? line : classifyLine(classifier, line, options.lang));
     }
   } else {
-    await runOnWorkers(classifier, lines, options as Required<BatchOptions>, emit, (n) => (bytesSeen += n));
+    await runOnWorkers(chunks, { workerHeapMb: WORKER_OLD_GENERATION_MB, ...options } as Required<BatchOptions>, {
+      emit,
+      tooLong,
+      onMain,
+      seen: (n) => (bytesSeen += n),
+      crashed: () => workerCrashes++,
+    });
   }
 
   if (progress) io.stderr.write('\r');
@@ -92,94 +121,111 @@ export async function runBatch(classifier: Classifier, io: BatchIo, options: Bat
   for (const [cause, n] of Object.entries(byTopCause).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))) {
     io.stderr.write(`  ${String(n).padStart(7)}  ${cause}\n`);
   }
-  return { classified, failed, byTopCause };
+  return { classified, failed, byTopCause, workerCrashes };
 }
 
-type Emit = (outcome: LineOutcome | { number: number; tooLong: true }) => Promise<void>;
+interface Sink {
+  readonly emit: (piece: Piece) => Promise<void>;
+  readonly tooLong: (number: number) => Piece;
+  readonly onMain: (first: number, bytes: Uint8Array) => Piece;
+  readonly seen: (bytes: number) => void;
+  readonly crashed: () => void;
+}
 
 /**
  * Spreads chunks of lines over worker threads and emits their outcomes in input order. Chunks in
- * flight are capped, so a slow consumer or a huge file never piles up results in memory.
+ * flight are capped, so a slow consumer or a huge file never piles up results in memory. A worker
+ * that dies (a case file that exhausts its heap) is replaced; the chunk it was classifying is retried
+ * one line at a time on the new worker, and a line that kills a fresh worker on its own is classified
+ * on this thread, so the output is the same bytes as with one worker.
  */
-async function runOnWorkers(
-  classifier: Classifier,
-  lines: AsyncIterable<Line>,
-  options: Required<BatchOptions>,
-  emit: Emit,
-  seen: (bytes: number) => void,
-): Promise<void> {
-  // Chunks sent to each worker and not yet answered, so that a worker that dies fails only its own lines.
-  const pending = new Map<number, { slot: number; lines: Chunk['lines']; resolve: (outcomes: readonly LineOutcome[]) => void }>();
+async function runOnWorkers(chunks: AsyncIterable<LineChunk>, options: Required<BatchOptions>, sink: Sink): Promise<void> {
+  interface Pending {
+    readonly slot: number;
+    readonly first: number;
+    readonly bytes: Uint8Array;
+    readonly resolve: (piece: Piece | Promise<Piece>) => void;
+  }
+  // Chunks sent to each worker and not yet answered, by sequence number (a worker answers in order).
+  const pending = new Map<number, Pending>();
+  let seq = 0;
+  const workers: Worker[] = [];
+  const dispatch = (slot: number, first: number, bytes: Uint8Array): Promise<Piece> =>
+    new Promise((resolve) => {
+      const id = seq++;
+      pending.set(id, { slot, first, bytes, resolve });
+      (workers[slot] as Worker).postMessage({ seq: id, first, bytes } satisfies Chunk);
+    });
+  const recover = (slot: number) => {
+    const lost = [...pending].filter(([, p]) => p.slot === slot).sort((a, b) => a[0] - b[0]);
+    for (const [id] of lost) pending.delete(id);
+    lost.forEach(([, p], i) => {
+      if (i > 0) p.resolve(dispatch(slot, p.first, p.bytes));
+      else {
+        const lines = splitLines(p.first, p.bytes);
+        if (lines.length <= 1) p.resolve(sink.onMain(p.first, p.bytes));
+        else p.resolve(Promise.all(lines.map((l) => dispatch(slot, l.first, l.bytes))).then(merge));
+      }
+    });
+  };
   const spawn = (slot: number): Worker => {
-    // Small heaps make workers collect garbage early, which keeps peak memory low; lines too big for
-    // them are classified on this thread instead (see BIG_LINE_BYTES).
     const worker = new Worker(options.workerUrl, {
       workerData: options.workerInit,
-      resourceLimits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 160 },
+      resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, maxOldGenerationSizeMb: options.workerHeapMb },
     });
     worker.on('message', (result: ChunkResult) => {
-      pending.get(result.seq)?.resolve(result.outcomes);
+      const p = pending.get(result.seq);
+      if (!p) return;
       pending.delete(result.seq);
+      p.resolve({ out: result.out, tops: result.tops, failures: result.failures });
     });
-    worker.on('error', (error) => {
-      for (const [id, chunk] of pending) {
-        if (chunk.slot !== slot) continue;
-        pending.delete(id);
-        chunk.resolve(chunk.lines.map((l) => ({ number: l.number, error: `worker failed (${error.name}); retry with --workers 1` })));
-      }
+    worker.once('error', () => {
+      sink.crashed();
       workers[slot] = spawn(slot);
+      recover(slot);
     });
     return worker;
   };
-  const workers: Worker[] = [];
   for (let slot = 0; slot < options.workers; slot++) workers.push(spawn(slot));
 
-  // Each entry is one chunk's outcomes (or one line's), awaited in input order.
-  const queue: Promise<readonly (LineOutcome | { number: number; tooLong: true })[]>[] = [];
-  let seq = 0;
-  let chunk: { number: number; text: string }[] = [];
-  let chunkBytes = 0;
-  const send = () => {
-    if (chunk.length === 0) return;
-    const id = seq++;
-    const slot = id % workers.length;
-    const lines = chunk;
-    chunk = [];
-    chunkBytes = 0;
-    queue.push(
-      new Promise((resolve) => {
-        pending.set(id, { slot, lines, resolve });
-        (workers[slot] as Worker).postMessage({ seq: id, lines } satisfies Chunk);
-      }),
-    );
-  };
+  // Each entry is one chunk's outcome, awaited in input order.
+  const queue: Promise<Piece>[] = [];
+  let next = 0;
   const drainTo = async (limit: number) => {
-    while (queue.length > limit) for (const outcome of await (queue.shift() as (typeof queue)[number])) await emit(outcome);
+    while (queue.length > limit) await sink.emit(await (queue.shift() as Promise<Piece>));
   };
   try {
-    for await (const line of lines) {
-      if ('tooLong' in line) {
-        send();
-        queue.push(Promise.resolve([line]));
-      } else {
-        seen(line.text.length + 1);
-        if (line.text.trim() === '') continue;
-        if (line.text.length > BIG_LINE_BYTES) {
-          send();
-          queue.push(Promise.resolve([classifyLine(classifier, line, options.lang)]));
-        } else {
-          chunk.push(line);
-          chunkBytes += line.text.length;
-          if (chunk.length >= CHUNK_LINES || chunkBytes >= CHUNK_BYTES) send();
-        }
+    for await (const chunk of chunks) {
+      if ('tooLong' in chunk) queue.push(Promise.resolve(sink.tooLong(chunk.number)));
+      else {
+        sink.seen(chunk.bytes.length);
+        if (chunk.bytes.length > BIG_LINE_BYTES) queue.push(Promise.resolve(sink.onMain(chunk.first, chunk.bytes)));
+        else queue.push(dispatch(next++ % workers.length, chunk.first, chunk.bytes));
       }
       await drainTo(options.workers * IN_FLIGHT_PER_WORKER);
     }
-    send();
     await drainTo(0);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** The lines of a chunk, each as a chunk of its own. */
+function splitLines(first: number, bytes: Uint8Array): { first: number; bytes: Uint8Array }[] {
+  const lines: { first: number; bytes: Uint8Array }[] = [];
+  let start = 0;
+  while (start < bytes.length) {
+    const end = bytes.indexOf(10, start) + 1 || bytes.length;
+    lines.push({ first: first + lines.length, bytes: bytes.slice(start, end) });
+    start = end;
+  }
+  return lines;
+}
+
+/** The outcomes of consecutive chunks as one. */
+function merge(pieces: readonly Piece[]): Piece {
+  const outs = pieces.map((p) => (typeof p.out === 'string' ? Buffer.from(p.out) : p.out));
+  return { out: Buffer.concat(outs), tops: pieces.flatMap((p) => p.tops), failures: pieces.flatMap((p) => p.failures) };
 }
 
 function drained(stream: NodeJS.WritableStream): Promise<void> {

@@ -1,7 +1,7 @@
-/** Worker thread of the NDJSON batch: classifies chunks of lines with its own classifier. */
+/** Worker thread of the NDJSON batch: classifies chunks of lines (raw UTF-8 bytes) with its own classifier. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createClassifier, type Lang } from '../index.js';
-import { classifyLine, type LineOutcome } from './batchLine.js';
+import { classifyChunk } from './batchLine.js';
 
 /** What the main thread sends once, at start. */
 export interface WorkerInit {
@@ -10,16 +10,19 @@ export interface WorkerInit {
   readonly minScore?: number;
 }
 
-/** A chunk of lines to classify. */
+/** A chunk of whole lines to classify: UTF-8 bytes, each line ending in `\n`, the first numbered `first`. */
 export interface Chunk {
   readonly seq: number;
-  readonly lines: readonly { readonly number: number; readonly text: string }[];
+  readonly first: number;
+  readonly bytes: Uint8Array;
 }
 
-/** The outcomes of a chunk, in line order. */
+/** The outcome of a chunk: its output lines as UTF-8 bytes, top causes, and stderr messages of failed lines. */
 export interface ChunkResult {
   readonly seq: number;
-  readonly outcomes: readonly LineOutcome[];
+  readonly out: Uint8Array;
+  readonly tops: readonly string[];
+  readonly failures: readonly string[];
 }
 
 const init = workerData as WorkerInit;
@@ -28,7 +31,11 @@ const classifier = createClassifier({
   lang: init.lang,
   ...(init.minScore === undefined ? {} : { options: { minScore: init.minScore } }),
 });
+const encoder = new TextEncoder();
 parentPort?.on('message', (chunk: Chunk) => {
-  const result: ChunkResult = { seq: chunk.seq, outcomes: chunk.lines.map((line) => classifyLine(classifier, line, init.lang)) };
-  parentPort?.postMessage(result);
+  const outcome = classifyChunk(classifier, chunk.first, chunk.bytes, init.lang);
+  // Encoded here and moved, not copied: the main thread writes the bytes as they are.
+  const out = encoder.encode(outcome.out);
+  const result: ChunkResult = { seq: chunk.seq, out, tops: outcome.tops, failures: outcome.failures };
+  parentPort?.postMessage(result, [out.buffer]);
 });

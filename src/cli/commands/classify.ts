@@ -1,12 +1,12 @@
 /** `pos-suspension classify`: one case file (JSON), or many (NDJSON, one per line) on worker threads. */
-import { existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { type Classifier, createClassifier, customFactSpecs, type Lang } from '../../index.js';
-import { DEFAULT_MAX_LINE_BYTES, runBatch } from '../batch.js';
+import { DEFAULT_MAX_LINE_BYTES, maxWorkers, runBatch } from '../batch.js';
 import { loadCustomSignals } from '../customSignals.js';
-import { CliError, openStream, parseJson, readRulePack, readText } from '../io.js';
+import { CliError, parseJson, readRulePack, readText } from '../io.js';
 import {
   type CommandContext,
   formatOption,
@@ -43,7 +43,7 @@ export function registerClassify(program: Command, ctx: CommandContext): void {
     .option('--min-score <n>', 'least score of a reported cause, 0 to 1 (default 0.4)', parseScore)
     .option('--ndjson', 'one case file per line in, one result per line out (implied by a .ndjson file)')
     .option('--max-line-bytes <n>', 'longest NDJSON line accepted', parsePositiveInt, DEFAULT_MAX_LINE_BYTES)
-    .option('--workers <n>', 'worker threads for NDJSON (default: available cores)', parsePositiveInt)
+    .option('--workers <n>', 'worker threads for NDJSON (default: available cores; at most twice the cores, and 64)', parsePositiveInt)
     .option('--signals <module>', 'ES module exporting custom signals (NDJSON then runs on this thread)')
     .action(async (file: string, flags: ClassifyFlags) => {
       const customSignals = flags.signals ? await loadCustomSignals(flags.signals) : undefined;
@@ -94,16 +94,25 @@ function looksLikeNdjson(text: string): boolean {
 /** NDJSON in, one result per line out; exit 1 when any line failed. */
 async function classifyBatch(file: string, flags: ClassifyFlags, classifier: Classifier, ctx: CommandContext): Promise<void> {
   const { io } = ctx;
-  const input = file === '-' ? io.stdin : openStream(file);
+  const cores = availableParallelism();
+  if (flags.workers !== undefined && flags.workers > maxWorkers(cores)) {
+    throw new CliError(
+      `--workers ${flags.workers} is too many: at most ${maxWorkers(cores)} here (twice the ${cores} available cores, and never more than 64; each worker holds its own heap)`,
+      2,
+    );
+  }
+  const inputBytes = file === '-' ? undefined : sizeOf(file);
+  // Large reads (1 MiB) keep the reading thread ahead of the workers.
+  const input = file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
   const workerUrl = new URL('./batch-worker.js', import.meta.url);
   // Workers need the built worker script; from sources (tests, tsx) the batch runs on this thread.
   // Custom signals are functions: they cannot be sent to worker threads, so the batch runs on this thread.
-  const workers = existsSync(fileURLToPath(workerUrl)) && !flags.signals ? (flags.workers ?? availableParallelism()) : 1;
+  const workers = existsSync(fileURLToPath(workerUrl)) && !flags.signals ? (flags.workers ?? cores) : 1;
   const summary = await runBatch(
     classifier,
     {
       input: input as AsyncIterable<Buffer>,
-      inputBytes: file === '-' ? undefined : statSync(file).size,
+      inputBytes,
       stdout: io.stdout,
       stderr: io.stderr,
     },
@@ -120,4 +129,13 @@ async function classifyBatch(file: string, flags: ClassifyFlags, classifier: Cla
     },
   );
   ctx.setExitCode(summary.failed > 0 ? 1 : 0);
+}
+
+/** The size of an input file; a missing or unreadable file is exit code 2. */
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch (error) {
+    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+  }
 }
