@@ -259,7 +259,9 @@ function assembleResult(
     }),
     conflicts: noticeConflicts(reading, fired, context.lang),
     measures: measureAdvice(suspension?.measures ?? [], context.lang, authority),
-    warnings: context.warningSettings ? warningsFor(caseFile, context.rulePack, facts, context.signalOptions, context.warningSettings) : [],
+    warnings: context.warningSettings
+      ? warningsFor(caseFile, context.rulePack, facts, context.signalOptions, context.warningSettings, p)
+      : [],
     signals: { ...signals },
   };
 }
