@@ -5,7 +5,7 @@
 import { CAUSE_IDS } from '../contract/causes.js';
 import type { Operator } from '../contract/result.js';
 import { type ExtraFactSpec, type FactLookup, type FactSpec, type FactValue, factLookup } from '../signals/facts.js';
-import { childrenOf, compare, isFactRef, isLeaf, isRef, ORDER_OPERATORS, type ThresholdValue } from './language.js';
+import { COMPARE, childrenOf, compare, isFactRef, isLeaf, isRef, ORDER_OPERATORS, type ThresholdValue } from './language.js';
 import type { LeafCondition, Rule, RuleCondition, RulePack } from './schema.js';
 
 /** What a finding is about. */
@@ -65,8 +65,9 @@ export function lintRulePack(pack: RulePack, options: LintOptions = {}): LintFin
   for (const rule of pack.rules) {
     findings.push(...rangeFindings(rule, lookup), ...duplicateFindings(rule), ...unitFindings(rule, lookup));
     const budget = options.searchBudget ?? DEFAULT_SEARCH_BUDGET;
-    const satisfiable = search(rule.conditions, true, lookup, budget);
-    const refutable = satisfiable === false ? undefined : search(rule.conditions, false, lookup, budget);
+    const points = candidatePoints(rule.conditions, lookup);
+    const satisfiable = search(rule.conditions, points, true, budget);
+    const refutable = satisfiable === false ? undefined : search(rule.conditions, points, false, budget);
     if (satisfiable === undefined || (satisfiable === true && refutable === undefined)) {
       findings.push({
         // A warning, not an error: the rule may be fine, but lint could not vouch for it.
@@ -111,8 +112,10 @@ export function lintRulePack(pack: RulePack, options: LintOptions = {}): LintFin
   );
 }
 
-function leaves(condition: RuleCondition): LeafCondition[] {
-  return isLeaf(condition) ? [condition] : childrenOf(condition).flatMap(leaves);
+function leaves(condition: RuleCondition, out: LeafCondition[] = []): LeafCondition[] {
+  if (isLeaf(condition)) out.push(condition);
+  else for (const child of childrenOf(condition)) leaves(child, out);
+  return out;
 }
 
 function range(spec: FactSpec | undefined): { min: number; max: number } {
@@ -204,59 +207,89 @@ function numericPoints({ min, max }: { min: number; max: number }, rawCuts: numb
  * every combination would, usually after far fewer). Returns undefined when it does not finish within
  * `budget` steps (a step is one condition node evaluated, so the bound is on work, whatever the rule's size).
  */
-function search(condition: RuleCondition, target: boolean, lookup: FactLookup, budget: number): boolean | undefined {
-  const points = candidatePoints(condition, lookup);
-  const values = new Map<string, FactValue>();
-  // Set by `partial` when it returns "undecided": an unassigned fact of a leaf every node above which is undecided.
-  let open = '';
-  /** Truth under the values assigned so far: 0 false, 1 true, 2 not decided yet. */
-  const partial = (c: RuleCondition): 0 | 1 | 2 => {
-    left--;
+function search(
+  condition: RuleCondition,
+  points: ReadonlyMap<string, readonly FactValue[]>,
+  target: boolean,
+  budget: number,
+): boolean | undefined {
+  const facts = [...points.keys()];
+  const indexOf = new Map(facts.map((fact, i) => [fact, i]));
+  const candidates = facts.map((fact) => points.get(fact) ?? []);
+  // Values assigned so far, by fact index (undefined: not yet).
+  const values: (FactValue | undefined)[] = new Array(facts.length).fill(undefined);
+  // Set when a node returns "undecided": an unassigned fact of a leaf every node above which is undecided.
+  let open = -1;
+  let left = budget;
+  /** Compiles a node to "truth under the values assigned so far": 0 false, 1 true, 2 not decided yet. */
+  const compile = (c: RuleCondition): (() => 0 | 1 | 2) => {
     if (isLeaf(c)) {
-      const value = values.get(c.fact);
-      if (value === undefined) {
-        open = c.fact;
-        return 2;
-      }
-      let threshold: FactValue | ThresholdValue;
+      const at = indexOf.get(c.fact) as number;
+      const test = COMPARE[c.operator];
       if (isFactRef(c.value)) {
-        const other = values.get(c.value.fact);
-        if (other === undefined) {
-          open = c.value.fact;
+        const other = indexOf.get(c.value.fact) as number;
+        return () => {
+          left--;
+          const value = values[at];
+          if (value === undefined) {
+            open = at;
+            return 2;
+          }
+          const threshold = values[other];
+          if (threshold === undefined) {
+            open = other;
+            return 2;
+          }
+          return test(value, threshold) ? 1 : 0;
+        };
+      }
+      const literal = c.value as ThresholdValue;
+      return () => {
+        left--;
+        const value = values[at];
+        if (value === undefined) {
+          open = at;
           return 2;
         }
-        threshold = other;
-      } else threshold = c.value as ThresholdValue;
-      return compare(c.operator, value, threshold) ? 1 : 0;
+        return test(value, literal) ? 1 : 0;
+      };
     }
-    if (isRef(c)) return partial(c.resolved);
+    if (isRef(c)) return compile(c.resolved);
     if ('not' in c) {
-      const inner = partial(c.not);
-      return inner === 2 ? 2 : inner === 1 ? 0 : 1;
+      const inner = compile(c.not);
+      return () => {
+        const r = inner();
+        return r === 2 ? 2 : r === 1 ? 0 : 1;
+      };
     }
     // all: false as soon as one child is, true when every child is; any: the other way round.
     const isAll = 'all' in c;
+    const parts = (isAll ? c.all : c.any).map(compile);
     const decisive = isAll ? 0 : 1;
-    let first = '';
-    for (const child of isAll ? c.all : c.any) {
-      const r = partial(child);
-      if (r === decisive) return decisive;
-      if (r === 2 && first === '') first = open;
-    }
-    if (first === '') return isAll ? 1 : 0;
-    open = first;
-    return 2;
+    const otherwise = isAll ? 1 : 0;
+    return () => {
+      left--;
+      let first = -1;
+      for (const part of parts) {
+        const r = part();
+        if (r === decisive) return decisive;
+        if (r === 2 && first < 0) first = open;
+      }
+      if (first < 0) return otherwise;
+      open = first;
+      return 2;
+    };
   };
-  let left = budget;
+  const root = compile(condition);
   const want = target ? 1 : 0;
   const walk = (): boolean | undefined => {
     if (left < 0) return undefined;
-    const decided = partial(condition);
+    const decided = root();
     if (decided !== 2) return decided === want;
     const fact = open;
     let unknown = false;
-    for (const v of points.get(fact) ?? []) {
-      values.set(fact, v);
+    for (const v of candidates[fact] ?? []) {
+      values[fact] = v;
       const found = walk();
       if (found === true) return true;
       // Out of budget (here or below): the values not tried leave the answer open.
@@ -265,7 +298,7 @@ function search(condition: RuleCondition, target: boolean, lookup: FactLookup, b
         break;
       }
     }
-    values.delete(fact);
+    values[fact] = undefined;
     return unknown ? undefined : false;
   };
   return walk();
