@@ -12,9 +12,11 @@ import { Engine } from 'json-rules-engine';
 import { Bench } from 'tinybench';
 import defaultPackJson from '../rules/default.json';
 import { compileRulePack } from '../src/engine/firedRules.js';
-import { computeSignals, createClassifier, defaultRulePack, parseCaseFile } from '../src/index.js';
+import { computeSignals, createClassifier, defaultRulePack, loadRulePack, parseCaseFile } from '../src/index.js';
+import { DEFAULT_SEARCH_BUDGET, lintRulePack } from '../src/rules/lint.js';
 import businesses from '../src/synth/businesses.json';
 import { type BusinessKind, generateMerchant } from '../src/synth/generate.js';
+import { randomPack, randomSignals } from './randomPack.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const TIME = QUICK ? 300 : 1500;
@@ -38,7 +40,7 @@ async function measure(tasks: Record<string, () => unknown>): Promise<Record<str
 }
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const machine = `${cpu}, ${availableParallelism()} cores, ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${process.platform} ${process.arch}`;
+const machine = `${cpu}, ${availableParallelism()} cores (nproc), ${fmt(totalmem() / 2 ** 30, 0)} GiB, Node ${process.version}, ${process.platform} ${process.arch}`;
 say('# Performance');
 say();
 say(`<!-- Written by \`npm run bench\` (bench/run.ts) on ${new Date().toISOString().slice(0, 10)}. -->`);
@@ -114,24 +116,81 @@ const oneK = generateMerchant({
 }).caseFile;
 const oneKText = JSON.stringify(oneK);
 const classifier = createClassifier();
+const quiet = createClassifier({ warnings: false, explain: 'evidence' });
 const oneKObject = JSON.parse(oneKText);
 const e2e = await measure({
   classify: () => classifier.classifySync(JSON.parse(oneKText)),
   'classify, parsed object': () => classifier.classifySync(oneKObject),
+  'classify, parsed object, no warnings, evidence only': () => quiet.classifySync(oneKObject),
   'JSON.parse only (baseline)': () => JSON.parse(oneKText),
 });
 const c = e2e.classify as { p50: number; p99: number; hz: number };
 const o = e2e['classify, parsed object'] as { p50: number; p99: number; hz: number };
+const q = e2e['classify, parsed object, no warnings, evidence only'] as { p50: number; p99: number; hz: number };
 const j = e2e['JSON.parse only (baseline)'] as { p50: number; p99: number; hz: number };
 say(`## classify, end to end (${fmt(oneK.transactions.length)} transactions, from JSON text)`);
 say();
-say('| task | median ms | p99 ms |');
-say('|---|---|---|');
-say(`| JSON.parse + classifySync | ${fmt(c.p50, 3)} | ${fmt(c.p99, 3)} |`);
-say(`| classifySync of an already parsed object | ${fmt(o.p50, 3)} | ${fmt(o.p99, 3)} |`);
-say(`| JSON.parse only (baseline) | ${fmt(j.p50, 3)} | ${fmt(j.p99, 3)} |`);
+say('| task | median ms | p99 ms | median vs JSON.parse |');
+say('|---|---|---|---|');
+say(`| JSON.parse + classifySync | ${fmt(c.p50, 3)} | ${fmt(c.p99, 3)} | ${fmt(c.p50 / j.p50, 2)}× |`);
+say(
+  `| classifySync of an already parsed object (defaults: early warning on, full explanations) | ${fmt(o.p50, 3)} | ${fmt(o.p99, 3)} | ${fmt(o.p50 / j.p50, 2)}× |`,
+);
+say(
+  `| classifySync of a parsed object, \`warnings: false, explain: 'evidence'\` | ${fmt(q.p50, 3)} | ${fmt(q.p99, 3)} | ${fmt(q.p50 / j.p50, 2)}× |`,
+);
+say(`| JSON.parse only (baseline) | ${fmt(j.p50, 3)} | ${fmt(j.p99, 3)} | 1.00× |`);
 say();
-say(`Ratio of medians: classify takes ${fmt(c.p50 / j.p50, 1)}× the time of parsing the JSON alone.`);
+say(`Ratio of medians: classifying the parsed object takes ${fmt(o.p50 / j.p50, 2)}× the time of parsing the JSON alone.`);
+say();
+
+// 3b. A large, deeply nested pack: explanations on demand, and lint.
+const bigPack = randomPack(1, 1_000);
+const bigSignals = randomSignals(2);
+const explainers = {
+  full: createClassifier({ rulePack: bigPack }),
+  evidence: createClassifier({ rulePack: bigPack, explain: 'evidence' }),
+  none: createClassifier({ rulePack: bigPack, explain: 'none' }),
+};
+const timeOnce = async (fn: () => unknown): Promise<number> => {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+};
+await explainers.full.classifySignals(bigSignals);
+const fullMs = Math.min(
+  await timeOnce(() => explainers.full.classifySignals(bigSignals)),
+  await timeOnce(() => explainers.full.classifySignals(bigSignals)),
+);
+const explained = await measure({
+  evidence: () => explainers.evidence.classifySignals(bigSignals),
+  none: () => explainers.none.classifySignals(bigSignals),
+});
+const fired = (await explainers.none.classifySignals(bigSignals)).causes.reduce((n, cause) => n + cause.evidence.length, 0);
+const validatedBig = loadRulePack(bigPack);
+const lintMs = [
+  await timeOnce(() => lintRulePack(validatedBig)),
+  await timeOnce(() => lintRulePack(validatedBig)),
+  await timeOnce(() => lintRulePack(validatedBig)),
+].sort((a, b) => a - b)[1] as number;
+const lintFindings = lintRulePack(validatedBig);
+const count = (code: string) => lintFindings.filter((f) => f.code === code).length;
+say(`## A pack of 1,000 deeply nested random rules (bench/randomPack.ts, seed 1; ${fmt(fired)} rules fire on one random signal record)`);
+say();
+say('| task | ms | vs full explanations |');
+say('|---|---|---|');
+say(`| classifySignals, \`explain: 'full'\` (default; best of 2 runs, the baseline) | ${fmt(fullMs, 1)} | 1.00× |`);
+say(
+  `| classifySignals, \`explain: 'evidence'\` (median) | ${fmt((explained.evidence as { p50: number }).p50, 2)} | ${fmt((explained.evidence as { p50: number }).p50 / fullMs, 4)}× |`,
+);
+say(
+  `| classifySignals, \`explain: 'none'\` (median) | ${fmt((explained.none as { p50: number }).p50, 2)} | ${fmt((explained.none as { p50: number }).p50 / fullMs, 4)}× |`,
+);
+say(`| lintRulePack (median of 3) | ${fmt(lintMs, 0)} | |`);
+say();
+say(
+  `Lint of that pack: ${count('never-fires')} never-fires, ${count('always-fires')} always-fires, ${count('could-not-check')} could-not-check (search budget ${fmt(DEFAULT_SEARCH_BUDGET)} steps per rule and question), ${count('duplicate-condition')} duplicate-condition.`,
+);
 say();
 
 // 4. NDJSON batch.

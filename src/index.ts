@@ -107,7 +107,7 @@ export {
 export { type EarlyWarningConfig, type EarlyWarningReport, earlyWarning } from './engine/earlyWarning.js';
 export type { EngineKind } from './engine/firedRules.js';
 export { type NoticeMaps, type NoticeMention, type NoticeReading, type NoticeSource, readNotice } from './engine/notice.js';
-export { DEFAULT_MIN_SCORE } from './engine/rank.js';
+export { DEFAULT_MIN_SCORE, EXPLAIN_LEVELS, type ExplainLevel } from './engine/rank.js';
 export type { MerchantAttributes } from './engine/signalsInput.js';
 export { strongestConditions } from './engine/strongestConditions.js';
 export { analystReport, type ReportInput } from './report/renderReport.js';

@@ -53,7 +53,7 @@ describe('custom signals', () => {
       expect(result.causes[0]?.evidence[0]?.conditions).toEqual([
         { signal: 'teamScore', value: expected, operator: 'equal', threshold: expected },
       ]);
-      expect(result.causes[0]?.toClear.rules[0]?.changes[0]).toMatchObject({ signal: 'teamScore', operator: 'notEqual' });
+      expect(result.causes[0]?.toClear?.rules[0]?.changes[0]).toMatchObject({ signal: 'teamScore', operator: 'notEqual' });
     }
   });
 

@@ -77,3 +77,45 @@ describe('lintRulePack', () => {
     expect(new Set(findings.map((f) => f.code))).toEqual(new Set(['shadowed']));
   });
 });
+
+describe('lintRulePack when its search budget runs out', () => {
+  // Parity of seven facts (xor chained): no partial assignment decides it, so telling whether
+  // "P and not P" can hold means trying every combination (320 of them, each evaluating the whole
+  // tree), far more than a budget of 20 steps (condition nodes evaluated).
+  const bits = [
+    ...['mccKnown', 'contractEnded', 'kycExpired', 'kycUnverified', 'mccUnderRectification', 'microMerchant'].map((f) =>
+      leaf(f, 'equal', true),
+    ),
+    leaf('declineRate', 'greaterThan', 0.5),
+  ];
+  const xor = (a: unknown, b: unknown) => ({ any: [{ all: [a, { not: b }] }, { all: [{ not: a }, b] }] });
+  const parity = bits.slice(1).reduce<unknown>((acc, bit) => xor(acc, bit), bits[0]);
+  const load = (name: string, conditions: unknown) =>
+    loadRulePack({ name: 't', version: '1.0.0', rules: [rule(name, conditions), ...fillers] }, { maxConditionDepth: 64 });
+
+  it('says it could not check a rule instead of saying nothing', () => {
+    const pack = load('hard', { all: [parity, { not: parity }] });
+    const tight = lintRulePack(pack, { searchBudget: 20 }).filter((f) => f.rule === 'hard');
+    expect(tight.map((f) => [f.severity, f.code])).toEqual([['warning', 'could-not-check']]);
+    expect(tight[0]?.message).toContain('can ever fire');
+    // With the default budget the same rule is decided: it can never fire.
+    expect(
+      lintRulePack(pack)
+        .filter((f) => f.rule === 'hard')
+        .map((f) => f.code),
+    ).toEqual(['never-fires']);
+  });
+
+  it('also when only the always-fires question runs out', () => {
+    const pack = load('wide', { any: [parity, { not: parity }] });
+    // Enough steps to find values that make it hold, too few to show that nothing makes it fail.
+    const tight = lintRulePack(pack, { searchBudget: 10_000 }).filter((f) => f.rule === 'wide');
+    expect(tight.map((f) => [f.severity, f.code])).toEqual([['warning', 'could-not-check']]);
+    expect(tight[0]?.message).toContain('always fires');
+    expect(
+      lintRulePack(pack)
+        .filter((f) => f.rule === 'wide')
+        .map((f) => f.code),
+    ).toEqual(['always-fires']);
+  });
+});

@@ -40,7 +40,7 @@ describe('merchant attributes, names and fact-to-fact values in results', () => 
         { signal: 'saleCount', value: result.signals.saleCount, operator: 'greaterThan', threshold: 0 },
       ]);
       // Only the MCC can't be changed by the merchant; the sale count can.
-      expect(policy?.toClear.rules[0]?.changes).toEqual([
+      expect(policy?.toClear?.rules[0]?.changes).toEqual([
         { signal: 'saleCount', value: result.signals.saleCount, operator: 'lessThanInclusive', threshold: 0, example: 0 },
       ]);
       const failure = result.causes.find((c) => c.id === 'high-failure-rate');
@@ -52,7 +52,7 @@ describe('merchant attributes, names and fact-to-fact values in results', () => 
         thresholdFact: 'declineCount',
         name: 'sales outnumber declines',
       });
-      expect(failure?.toClear.rules[0]?.changes[0]).toMatchObject({ operator: 'lessThanInclusive', thresholdFact: 'declineCount' });
+      expect(failure?.toClear?.rules[0]?.changes[0]).toMatchObject({ operator: 'lessThanInclusive', thresholdFact: 'declineCount' });
       expect(Object.keys(result.signals)).not.toContain('mcc');
     }
   });
@@ -70,7 +70,7 @@ describe('merchant attributes, names and fact-to-fact values in results', () => 
       ],
     };
     const result = await createClassifier({ rulePack: pack }).classify(supermarket);
-    expect(result.causes[0]?.toClear.rules).toEqual([
+    expect(result.causes[0]?.toClear?.rules).toEqual([
       { rule: 'sector', changes: [], cannot: 'merchant attributes decide it (mcc); no change of signals stops it' },
     ]);
   });

@@ -79,9 +79,9 @@ export function renderResult(result: Result, paint: Paint): string {
   const top = result.causes[0];
   if (top) {
     out.push('', paint.bold(top.title), ...wrap(top.summary, TABLE_WIDTH));
-    out.push('', paint.bold(labels.toClear));
-    for (const name of top.toClear.mustClear) {
-      const changes = top.toClear.rules.find((r) => r.rule === name)?.changes;
+    if (top.toClear) out.push('', paint.bold(labels.toClear));
+    for (const name of top.toClear?.mustClear ?? []) {
+      const changes = top.toClear?.rules.find((r) => r.rule === name)?.changes;
       const text = changes
         ? changes.map((c) => `${c.signal} ${formatValue(c.value)} → ${labels[c.operator]} ${formatValue(c.threshold)}`).join(', ')
         : labels.statedReason;

@@ -99,7 +99,8 @@ export const CauseResultSchema = z.object({
   title: z.string(),
   summary: z.string(),
   evidence: z.array(EvidenceSchema),
-  toClear: ToClearSchema,
+  /** Absent when the classifier was created with `explain: 'evidence'` or `'none'` (no counterfactual search). */
+  toClear: ToClearSchema.optional(),
   remediation: z.array(z.string()),
   appealMaterials: z.array(z.string()),
   prevention: z.array(z.string()),

@@ -5,10 +5,10 @@ import type { CaseFile } from '../contract/caseFile.js';
 import { OptionsError } from '../contract/errors.js';
 import type { Limits } from '../contract/limits.js';
 import { parseCaseFile } from '../contract/parseCaseFile.js';
-import { LANGS, type Lang, RESULT_SCHEMA_VERSION, type Result } from '../contract/result.js';
+import { type EvidenceCondition, LANGS, type Lang, RESULT_SCHEMA_VERSION, type Result } from '../contract/result.js';
 import { leavesOf } from '../rules/language.js';
 import { loadRulePack } from '../rules/loadRulePack.js';
-import type { RulePack, ValidatedRulePack } from '../rules/schema.js';
+import type { Rule, RulePack, ValidatedRulePack } from '../rules/schema.js';
 import type { Signals } from '../signals/catalog.js';
 import { signalsOf } from '../signals/computeSignals.js';
 import { type CustomSignal, checkCustomSignals, computeCustomSignals, customFactSpecs } from '../signals/custom.js';
@@ -19,9 +19,10 @@ import { type Prepared, prepare } from '../signals/prepare.js';
 import { resolveWarningSettings, type WarningSettings, warningsFor } from '../warning/earlyWarning.js';
 import { checkClassifierConfig } from './config.js';
 import { noticeConflicts } from './conflicts.js';
+import { compileExplain } from './evaluate.js';
 import { compileRulePack, createRuleEvaluator, type EngineKind } from './firedRules.js';
 import { createNoticeDictionary, type NoticeMaps, readNotice } from './notice.js';
-import { DEFAULT_MIN_SCORE, rankCauses } from './rank.js';
+import { DEFAULT_MIN_SCORE, type ExplainLevel, rankCauses } from './rank.js';
 import { createSignalsParser, type MerchantAttributes, merchantFactsFrom } from './signalsInput.js';
 
 /** Options of {@link createClassifier}. */
@@ -54,6 +55,12 @@ export interface ClassifierConfig {
    * `false` to skip the weekly series (a batch scan that only wants causes). Default: on, defaults.
    */
   readonly warnings?: WarningSettings | false;
+  /**
+   * How much each cause is explained: `'full'` (default) evidence and `toClear`; `'evidence'` no
+   * `toClear` (skips the counterfactual search); `'none'` no `toClear` and evidence without conditions.
+   * See {@link ExplainLevel}.
+   */
+  readonly explain?: ExplainLevel;
 }
 
 /** Per-call options. */
@@ -133,6 +140,7 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const lang = config.lang ?? 'en';
   const engine = config.engine ?? 'compiled';
   const { minScore = DEFAULT_MIN_SCORE, ...signalOptions } = config.options ?? {};
+  const explain = config.explain ?? 'full';
   const customSignals = checkCustomSignals(config.customSignals);
   const extraFacts = customFactSpecs(customSignals);
   const lookup = factLookup(extraFacts);
@@ -154,6 +162,16 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const packInfo = Object.freeze({ name: rulePack.name, version: rulePack.version });
   const limits = config.limits ?? {};
   const dictionary = createNoticeDictionary(config.notice);
+  // Explanations compiled per rule on first use (a memo private to this classifier).
+  const explainers = new Map<Rule, (facts: Facts) => EvidenceCondition[]>();
+  const explainRule = (rule: Rule, facts: Facts): EvidenceCondition[] => {
+    let explainer = explainers.get(rule);
+    if (explainer === undefined) {
+      explainer = compileExplain(rule.conditions);
+      explainers.set(rule, explainer);
+    }
+    return explainer(facts);
+  };
   const warningSettings = config.warnings === false ? undefined : resolveWarningSettings(config.warnings);
   const prepareCase = (input: unknown): PreparedCase => {
     const caseFile = parseCaseFile(input, limits);
@@ -164,7 +182,18 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
     return { caseFile, p, signals, facts };
   };
   const assemble = (prepared: PreparedCase, fired: Fired, callLang: Lang) =>
-    assembleResult(prepared, fired, { lang: callLang, minScore, packInfo, dictionary, lookup, rulePack, signalOptions, warningSettings });
+    assembleResult(prepared, fired, {
+      lang: callLang,
+      minScore,
+      packInfo,
+      dictionary,
+      lookup,
+      rulePack,
+      signalOptions,
+      warningSettings,
+      explain,
+      explainRule,
+    });
 
   return Object.freeze({
     rulePack,
@@ -201,7 +230,7 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
         schemaVersion: RESULT_SCHEMA_VERSION,
         lang: callLang,
         rulePack: { ...packInfo },
-        causes: rankCauses({ fired, signals: facts, lookup, lang: callLang, minScore }),
+        causes: rankCauses({ fired, signals: facts, lookup, lang: callLang, minScore, explain, explainRule }),
         signals: { ...signals },
       };
     },
@@ -233,6 +262,8 @@ function assembleResult(
     rulePack: ValidatedRulePack;
     signalOptions: Partial<SignalOptions>;
     warningSettings: Required<WarningSettings> | undefined;
+    explain: ExplainLevel;
+    explainRule: (rule: Rule, facts: Facts) => EvidenceCondition[];
   },
 ): Result {
   const { caseFile, p, signals, facts } = prepared;
@@ -258,10 +289,14 @@ function assembleResult(
       lang: context.lang,
       minScore: context.minScore,
       stated: reading.stated,
+      explain: context.explain,
+      explainRule: context.explainRule,
     }),
     conflicts: noticeConflicts(reading, fired, context.lang),
     measures: measureAdvice(suspension?.measures ?? [], context.lang, authority),
-    warnings: context.warningSettings ? warningsFor(caseFile, context.rulePack, facts, context.signalOptions, context.warningSettings) : [],
+    warnings: context.warningSettings
+      ? warningsFor(caseFile, context.rulePack, facts, context.signalOptions, context.warningSettings, p)
+      : [],
     signals: { ...signals },
   };
 }

@@ -11,6 +11,7 @@ import { problemsOf } from '../contract/optionProblems.js';
 import { LANGS } from '../contract/result.js';
 import type { SignalOptions } from '../signals/options.js';
 import { resolveWarningSettings } from '../warning/earlyWarning.js';
+import { EXPLAIN_LEVELS } from './rank.js';
 
 /** Largest amount in minor units, as for case-file amounts. */
 const MAX_AMOUNT = 10_000_000_000_000;
@@ -91,7 +92,7 @@ export const ClassifierConfigSchema = z.strictObject({
   notice: z.unknown().optional(),
   customSignals: z.unknown().optional(),
   warnings: warningSettings('warnings'),
-  explain: z.enum(['full', 'evidence', 'none'], { error: "expected 'full', 'evidence' or 'none'" }).optional(),
+  explain: z.enum(EXPLAIN_LEVELS, { error: "expected 'full', 'evidence' or 'none'" }).optional(),
 });
 
 /** `earlyWarning`'s config: rule pack, signal options, limits, and the warning settings at the top level. */

@@ -4,10 +4,10 @@
  */
 import { adviceFor } from '../advice/catalog.js';
 import { CATEGORIES, CAUSE_CATEGORY, type CauseId } from '../contract/causes.js';
-import type { CauseResult, Evidence, Lang } from '../contract/result.js';
+import type { CauseResult, Evidence, EvidenceCondition, Lang } from '../contract/result.js';
 import type { Rule } from '../rules/schema.js';
 import type { FactLookup, Facts } from '../signals/facts.js';
-import { counterfactualFor } from './counterfactual.js';
+import { type CauseCounterfactual, counterfactualFor } from './counterfactual.js';
 import { explain } from './evaluate.js';
 import { type NoticeMention, STATED_REASON_WEIGHT } from './notice.js';
 
@@ -32,7 +32,26 @@ export interface RankInput {
   readonly minScore: number;
   /** Causes the acquirer's notice states (see `readNotice`). */
   readonly stated?: readonly NoticeMention[];
+  /** The conditions that made a fired rule fire; default {@link explain} (a classifier passes its compiled form). */
+  readonly explainRule?: (rule: Rule, facts: Facts) => EvidenceCondition[];
+  /** How much to explain; default `'full'`. See {@link ExplainLevel}. */
+  readonly explain?: ExplainLevel;
 }
+
+/**
+ * How much a result explains each cause:
+ * - `'full'` (default): evidence with the conditions that held, and `toClear` (the counterfactuals:
+ *   the smallest signal changes that stop each fired rule, and the rules that must stop);
+ * - `'evidence'`: evidence with its conditions, no `toClear` (skips the counterfactual search, the
+ *   costly part with large or deeply nested packs);
+ * - `'none'`: evidence names only the rules (and stated reasons) with their weights, `conditions` is
+ *   empty, and there is no `toClear`: causes, scores and ranks only, for batch scans.
+ * Causes, scores, ranks and advice are the same at every level.
+ */
+export type ExplainLevel = 'full' | 'evidence' | 'none';
+
+/** The accepted {@link ExplainLevel} values. */
+export const EXPLAIN_LEVELS: readonly ExplainLevel[] = ['full', 'evidence', 'none'];
 
 /**
  * Noisy-OR: 1 − Π(1 − wᵢ). Independent pieces of evidence each explain the cause with probability
@@ -51,10 +70,13 @@ export function noisyOr(weights: readonly number[]): number {
 
 /** Ranks the causes the fired rules support. */
 export function rankCauses(input: RankInput): CauseResult[] {
+  const level = input.explain ?? 'full';
+  const explainRule = input.explainRule ?? ((rule: Rule, facts: Facts) => explain(rule.conditions, facts));
   const evidenceByCause = new Map<CauseId, Evidence[]>();
   for (const rule of input.fired) {
     const list = evidenceByCause.get(rule.event.type) ?? [];
-    list.push({ rule: rule.name, weight: rule.event.params.weight, conditions: explain(rule.conditions, input.signals) });
+    const conditions = level === 'none' ? [] : explainRule(rule, input.signals);
+    list.push({ rule: rule.name, weight: rule.event.params.weight, conditions });
     evidenceByCause.set(rule.event.type, list);
   }
   // The acquirer's word weighs as much as the high-confidence score: a stated cause ranks first
@@ -73,7 +95,6 @@ export function rankCauses(input: RankInput): CauseResult[] {
   const rulesByName = new Map(input.fired.map((rule) => [rule.name, rule]));
   return scored.map(({ id, evidence, score }, index) => {
     const advice = adviceFor(id, input.lang);
-    const toClear = counterfactualFor(evidence, rulesByName, input.signals, input.minScore, input.lookup);
     return {
       id,
       category: CAUSE_CATEGORY[id],
@@ -83,20 +104,27 @@ export function rankCauses(input: RankInput): CauseResult[] {
       title: advice.title,
       summary: advice.summary,
       evidence,
-      toClear: {
-        rules: toClear.rules.map((r) => ({
-          rule: r.rule,
-          changes: r.changes.map((c) => ({ ...c, threshold: Array.isArray(c.threshold) ? [...c.threshold] : (c.threshold as number) })),
-          ...(r.cannot === undefined ? {} : { cannot: r.cannot }),
-        })),
-        mustClear: [...toClear.mustClear],
-      },
+      ...(level === 'full'
+        ? { toClear: toClearOf(counterfactualFor(evidence, rulesByName, input.signals, input.minScore, input.lookup)) }
+        : {}),
       remediation: [...advice.remediation],
       appealMaterials: [...advice.appealMaterials],
       prevention: [...advice.prevention],
       alternatives: [...advice.alternatives],
     };
   });
+}
+
+/** The counterfactuals of a cause as the result reports them (fresh arrays, no shared references). */
+function toClearOf(toClear: CauseCounterfactual): NonNullable<CauseResult['toClear']> {
+  return {
+    rules: toClear.rules.map((r) => ({
+      rule: r.rule,
+      changes: r.changes.map((c) => ({ ...c, threshold: Array.isArray(c.threshold) ? [...c.threshold] : (c.threshold as number) })),
+      ...(r.cannot === undefined ? {} : { cannot: r.cannot }),
+    })),
+    mustClear: [...toClear.mustClear],
+  };
 }
 
 /** Score descending, then category severity, then id: a total order, so ranking is deterministic. */

@@ -5,7 +5,7 @@
 import { CAUSE_IDS } from '../contract/causes.js';
 import type { Operator } from '../contract/result.js';
 import { type ExtraFactSpec, type FactLookup, type FactSpec, type FactValue, factLookup } from '../signals/facts.js';
-import { childrenOf, compare, isFactRef, isLeaf, isRef, ORDER_OPERATORS, type ThresholdValue } from './language.js';
+import { COMPARE, childrenOf, compare, isFactRef, isLeaf, isRef, ORDER_OPERATORS, type ThresholdValue } from './language.js';
 import type { LeafCondition, Rule, RuleCondition, RulePack } from './schema.js';
 
 /** What a finding is about. */
@@ -18,7 +18,8 @@ export type LintCode =
   | 'unused-shared-condition'
   | 'shadowed'
   | 'duplicate-condition'
-  | 'cause-without-rule';
+  | 'cause-without-rule'
+  | 'could-not-check';
 
 /** One lint finding. */
 export interface LintFinding {
@@ -33,9 +34,18 @@ export interface LintFinding {
 export interface LintOptions {
   /** Custom facts the pack was loaded with (their units and ranges), as given to `loadRulePack`. */
   readonly extraFacts?: Readonly<Record<string, ExtraFactSpec>>;
+  /**
+   * Most steps of the search that decides whether a rule can never fire or always fires, per rule and
+   * question (default {@link DEFAULT_SEARCH_BUDGET}). When it runs out the rule gets a `could-not-check` finding.
+   */
+  readonly searchBudget?: number;
 }
 
-const SEARCH_BUDGET = 50_000;
+/**
+ * Default {@link LintOptions.searchBudget}: steps (condition nodes evaluated) per rule and question,
+ * a few milliseconds of work; project estimate, enough for every hand-written rule we have seen.
+ */
+export const DEFAULT_SEARCH_BUDGET = 200_000;
 /** A text value no pack mentions: stands for "any other value" in the satisfiability search. */
 const OTHER_TEXT = '\u0000other';
 
@@ -54,7 +64,19 @@ export function lintRulePack(pack: RulePack, options: LintOptions = {}): LintFin
   const findings: LintFinding[] = [];
   for (const rule of pack.rules) {
     findings.push(...rangeFindings(rule, lookup), ...duplicateFindings(rule), ...unitFindings(rule, lookup));
-    const satisfiable = search(rule.conditions, true, lookup);
+    const budget = options.searchBudget ?? DEFAULT_SEARCH_BUDGET;
+    const points = candidatePoints(rule.conditions, lookup);
+    const satisfiable = search(rule.conditions, points, true, budget);
+    const refutable = satisfiable === false ? undefined : search(rule.conditions, points, false, budget);
+    if (satisfiable === undefined || (satisfiable === true && refutable === undefined)) {
+      findings.push({
+        // A warning, not an error: the rule may be fine, but lint could not vouch for it.
+        severity: 'warning',
+        code: 'could-not-check',
+        rule: rule.name,
+        message: `too many combinations of fact values to decide whether the rule ${satisfiable === undefined ? 'can ever fire' : 'always fires'} (the search stopped after ${budget.toLocaleString('en-US')} steps); simplify it or check it by hand`,
+      });
+    }
     if (satisfiable === false) {
       findings.push({
         severity: 'error',
@@ -62,7 +84,7 @@ export function lintRulePack(pack: RulePack, options: LintOptions = {}): LintFin
         rule: rule.name,
         message: 'no fact values inside their ranges make the conditions hold: the rule can never fire',
       });
-    } else if (search(rule.conditions, false, lookup) === false) {
+    } else if (refutable === false) {
       findings.push({
         severity: 'warning',
         code: 'always-fires',
@@ -90,23 +112,14 @@ export function lintRulePack(pack: RulePack, options: LintOptions = {}): LintFin
   );
 }
 
-function leaves(condition: RuleCondition): LeafCondition[] {
-  return isLeaf(condition) ? [condition] : childrenOf(condition).flatMap(leaves);
+function leaves(condition: RuleCondition, out: LeafCondition[] = []): LeafCondition[] {
+  if (isLeaf(condition)) out.push(condition);
+  else for (const child of childrenOf(condition)) leaves(child, out);
+  return out;
 }
 
 function range(spec: FactSpec | undefined): { min: number; max: number } {
   return { min: spec?.min ?? Number.NEGATIVE_INFINITY, max: spec?.max ?? Number.POSITIVE_INFINITY };
-}
-
-function evaluate(condition: RuleCondition, values: ReadonlyMap<string, FactValue>): boolean {
-  if (isLeaf(condition)) {
-    const threshold = isFactRef(condition.value) ? (values.get(condition.value.fact) as FactValue) : (condition.value as ThresholdValue);
-    return compare(condition.operator, values.get(condition.fact) as FactValue, threshold);
-  }
-  if (isRef(condition)) return evaluate(condition.resolved, values);
-  if ('all' in condition) return condition.all.every((c) => evaluate(c, values));
-  if ('any' in condition) return condition.any.some((c) => evaluate(c, values));
-  return !evaluate(condition.not, values);
 }
 
 /** Facts linked by fact-to-fact comparisons share their cut points. */
@@ -188,27 +201,107 @@ function numericPoints({ min, max }: { min: number; max: number }, rawCuts: numb
 }
 
 /**
- * Whether some fact values inside their ranges make the condition evaluate to `target`.
- * Returns undefined when the search is too large to finish.
+ * Whether some fact values inside their ranges make the condition evaluate to `target`: a depth-first
+ * search over the candidate points that stops a branch as soon as the values assigned so far decide the
+ * condition, and branches only on facts of parts still undecided (so it answers exactly what trying
+ * every combination would, usually after far fewer). Returns undefined when it does not finish within
+ * `budget` steps (a step is one condition node evaluated, so the bound is on work, whatever the rule's size).
  */
-function search(condition: RuleCondition, target: boolean, lookup: FactLookup): boolean | undefined {
-  const points = candidatePoints(condition, lookup);
+function search(
+  condition: RuleCondition,
+  points: ReadonlyMap<string, readonly FactValue[]>,
+  target: boolean,
+  budget: number,
+): boolean | undefined {
   const facts = [...points.keys()];
-  let budget = SEARCH_BUDGET;
-  const values = new Map<string, FactValue>();
-  const walk = (i: number): boolean | undefined => {
-    if (--budget < 0) return undefined;
-    if (i === facts.length) return evaluate(condition, values) === target;
-    let unknown = false;
-    for (const v of points.get(facts[i] as string) ?? []) {
-      values.set(facts[i] as string, v);
-      const found = walk(i + 1);
-      if (found === true) return true;
-      if (found === undefined) unknown = true;
+  const indexOf = new Map(facts.map((fact, i) => [fact, i]));
+  const candidates = facts.map((fact) => points.get(fact) ?? []);
+  // Values assigned so far, by fact index (undefined: not yet).
+  const values: (FactValue | undefined)[] = new Array(facts.length).fill(undefined);
+  // Set when a node returns "undecided": an unassigned fact of a leaf every node above which is undecided.
+  let open = -1;
+  let left = budget;
+  /** Compiles a node to "truth under the values assigned so far": 0 false, 1 true, 2 not decided yet. */
+  const compile = (c: RuleCondition): (() => 0 | 1 | 2) => {
+    if (isLeaf(c)) {
+      const at = indexOf.get(c.fact) as number;
+      const test = COMPARE[c.operator];
+      if (isFactRef(c.value)) {
+        const other = indexOf.get(c.value.fact) as number;
+        return () => {
+          left--;
+          const value = values[at];
+          if (value === undefined) {
+            open = at;
+            return 2;
+          }
+          const threshold = values[other];
+          if (threshold === undefined) {
+            open = other;
+            return 2;
+          }
+          return test(value, threshold) ? 1 : 0;
+        };
+      }
+      const literal = c.value as ThresholdValue;
+      return () => {
+        left--;
+        const value = values[at];
+        if (value === undefined) {
+          open = at;
+          return 2;
+        }
+        return test(value, literal) ? 1 : 0;
+      };
     }
+    if (isRef(c)) return compile(c.resolved);
+    if ('not' in c) {
+      const inner = compile(c.not);
+      return () => {
+        const r = inner();
+        return r === 2 ? 2 : r === 1 ? 0 : 1;
+      };
+    }
+    // all: false as soon as one child is, true when every child is; any: the other way round.
+    const isAll = 'all' in c;
+    const parts = (isAll ? c.all : c.any).map(compile);
+    const decisive = isAll ? 0 : 1;
+    const otherwise = isAll ? 1 : 0;
+    return () => {
+      left--;
+      let first = -1;
+      for (const part of parts) {
+        const r = part();
+        if (r === decisive) return decisive;
+        if (r === 2 && first < 0) first = open;
+      }
+      if (first < 0) return otherwise;
+      open = first;
+      return 2;
+    };
+  };
+  const root = compile(condition);
+  const want = target ? 1 : 0;
+  const walk = (): boolean | undefined => {
+    if (left < 0) return undefined;
+    const decided = root();
+    if (decided !== 2) return decided === want;
+    const fact = open;
+    let unknown = false;
+    for (const v of candidates[fact] ?? []) {
+      values[fact] = v;
+      const found = walk();
+      if (found === true) return true;
+      // Out of budget (here or below): the values not tried leave the answer open.
+      if (found === undefined || left < 0) {
+        unknown = true;
+        break;
+      }
+    }
+    values[fact] = undefined;
     return unknown ? undefined : false;
   };
-  return walk(0);
+  return walk();
 }
 
 /** True when a literal can be a value of the fact. */

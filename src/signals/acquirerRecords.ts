@@ -48,6 +48,8 @@ export function acquirerRecordSignals(p: Prepared): FamilySignals<'acquirerRecor
   let overSale = 0;
   const dayTotals = new Map<number, number>();
   const monthTotals = new Map<string, number>();
+  let monthDay = Number.NaN;
+  let month = '';
   for (const i of p.sales) {
     const tx = p.txs[i];
     if (tx === undefined) continue;
@@ -66,7 +68,11 @@ export function acquirerRecordSignals(p: Prepared): FamilySignals<'acquirerRecor
     if (perSale !== undefined && amount > perSale) overSale++;
     const day = p.day[i] as number;
     dayTotals.set(day, (dayTotals.get(day) ?? 0) + amount);
-    const month = new Date(day * MS_PER_DAY).toISOString().slice(0, 7);
+    // Sales are in time order: the month's key is formatted only when the day changes.
+    if (day !== monthDay) {
+      monthDay = day;
+      month = new Date(day * MS_PER_DAY).toISOString().slice(0, 7);
+    }
     monthTotals.set(month, (monthTotals.get(month) ?? 0) + amount);
   }
   const perDay = merchant.limits?.perDay;

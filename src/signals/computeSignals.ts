@@ -12,6 +12,18 @@ import type { SignalOptions } from './options.js';
 import { type Prepared, prepare } from './prepare.js';
 import { statusSignals } from './status.js';
 
+/** The families, in the order their signals are listed. */
+const FAMILIES: readonly ((p: Prepared) => object)[] = [
+  amountSignals,
+  cashOutSignals,
+  fabricationSignals,
+  failureSignals,
+  locationSignals,
+  conductSignals,
+  statusSignals,
+  acquirerRecordSignals,
+];
+
 /** Signals plus what the window left out. */
 export interface SignalReport {
   readonly signals: Signals;
@@ -21,19 +33,15 @@ export interface SignalReport {
 
 /** Computes every signal of a prepared case, rounding shares and ratios to 6 decimals for stable output. */
 export function signalsOf(p: Prepared): Signals {
-  const raw = {
-    ...amountSignals(p),
-    ...cashOutSignals(p),
-    ...fabricationSignals(p),
-    ...failureSignals(p),
-    ...locationSignals(p),
-    ...conductSignals(p),
-    ...statusSignals(p),
-    ...acquirerRecordSignals(p),
-  };
   const out: Record<string, number | boolean> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    out[name] = typeof value === 'number' ? roundStable(value) : value;
+  // A loop, not object spreads: same keys in the same order (a later family's key keeps its first
+  // position, as with spreads), without building seven intermediate objects.
+  for (const family of FAMILIES) {
+    const signals = family(p) as Record<string, number | boolean>;
+    for (const name in signals) {
+      const value = signals[name] as number | boolean;
+      out[name] = typeof value === 'number' ? roundStable(value) : value;
+    }
   }
   return out as Signals;
 }

@@ -47,7 +47,9 @@ export function failureSignals(p: Prepared): FamilySignals<'failures'> {
  * never has half its attempts fail for ten minutes, while a card tester's run is mostly failures.
  */
 function countBursts(p: Prepared, declined: readonly number[], windowMs: number, minCards: number): number {
-  const saleTimes = Float64Array.from(p.sales, (i) => p.ms[i] as number);
+  // A loop: Float64Array.from with a mapping function is many times slower.
+  const saleTimes = new Float64Array(p.sales.length);
+  for (let k = 0; k < p.sales.length; k++) saleTimes[k] = p.ms[p.sales[k] as number] as number;
   let bursts = 0;
   let start = 0;
   while (start < declined.length) {

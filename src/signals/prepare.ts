@@ -4,7 +4,7 @@
  * (ties broken by id, so the order of the file never changes a result).
  */
 import type { CaseEvent, CaseFile, Transaction } from '../contract/caseFile.js';
-import { MS_PER_DAY, parseTimestamp } from '../time/timestamp.js';
+import { formatUtc, MS_PER_DAY, parseTimestamp } from '../time/timestamp.js';
 import { createLocalClock, type LocalClock } from '../time/zone.js';
 import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './options.js';
 
@@ -36,8 +36,10 @@ export interface Prepared {
   readonly sales: readonly number[];
   /** Amounts of the approved sales, ascending (for the median and the most frequent amount). */
   readonly sortedSaleAmounts: Float64Array;
-  /** Events inside the window. */
+  /** Events inside the window, in file order. */
   readonly events: readonly CaseEvent[];
+  /** Epoch ms of `events[i]`. */
+  readonly eventMs: Float64Array;
   /** Epoch ms of the last approved sale in the whole file at or before the window end, or NaN. */
   readonly lastApprovedSaleMs: number;
   /** Transactions in the file outside the window (ignored). */
@@ -180,9 +182,13 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
   sortedSaleAmounts.sort();
 
   const events: CaseEvent[] = [];
+  const eventTimes: number[] = [];
   for (const event of caseFile.events) {
     const at = parseTimestamp(event.at, clock) ?? 0;
-    if (at >= windowFrom && at <= windowTo) events.push(event);
+    if (at >= windowFrom && at <= windowTo) {
+      events.push(event);
+      eventTimes.push(at);
+    }
   }
 
   return {
@@ -202,9 +208,104 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
     sales,
     sortedSaleAmounts,
     events,
+    eventMs: Float64Array.from(eventTimes),
     lastApprovedSaleMs,
     transactionsOutside: all.length - n,
     eventsOutside: caseFile.events.length - events.length,
+  };
+}
+
+/**
+ * The {@link Prepared} view of part of a prepared case, as `prepare` would build it for a case file
+ * holding only the transactions and events of local days `firstDay`–`lastDay` (of `p`'s window),
+ * with the window `windowFrom`–`windowTo` (epoch ms, inclusive). Slices `p`'s columns: no timestamp
+ * is parsed again. Used for the weekly series of early warning.
+ */
+export function preparedPart(p: Prepared, firstDay: number, lastDay: number, windowFrom: number, windowTo: number): Prepared {
+  // Members of the part, in p's (time) order; those outside the part's window are left out.
+  const picked: number[] = [];
+  let lastApprovedSaleMs = Number.NaN;
+  let bucketSize = 0;
+  for (let k = 0; k < p.txs.length; k++) {
+    const d = p.day[k] as number;
+    if (d < firstDay || d > lastDay) continue;
+    bucketSize++;
+    const at = p.ms[k] as number;
+    if (at >= windowFrom && at <= windowTo) picked.push(k);
+    if (at <= windowTo && ((p.flags[k] as number) & FLAG.sale) !== 0 && !(at <= lastApprovedSaleMs)) lastApprovedSaleMs = at;
+  }
+  const n = picked.length;
+  const txs: Transaction[] = new Array(n);
+  const ms = new Float64Array(n);
+  const day = new Int32Array(n);
+  const hour = new Uint8Array(n);
+  const card = new Int32Array(n);
+  const amount = new Float64Array(n);
+  const flags = new Uint8Array(n);
+  // Card numbers are dense within the part, numbered in order of first use as `prepare` numbers them.
+  const renumber = new Int32Array(p.cardTokens.length).fill(-1);
+  const cardTokens: string[] = [];
+  const sales: number[] = [];
+  for (let j = 0; j < n; j++) {
+    const k = picked[j] as number;
+    txs[j] = p.txs[k] as Transaction;
+    ms[j] = p.ms[k] as number;
+    day[j] = p.day[k] as number;
+    hour[j] = p.hour[k] as number;
+    amount[j] = p.amount[k] as number;
+    const f = p.flags[k] as number;
+    flags[j] = f;
+    const c = p.card[k] as number;
+    if (c < 0) card[j] = -1;
+    else {
+      let number = renumber[c] as number;
+      if (number < 0) {
+        number = cardTokens.length;
+        renumber[c] = number;
+        cardTokens.push(p.cardTokens[c] as string);
+      }
+      card[j] = number;
+    }
+    if (f & FLAG.sale) sales.push(j);
+  }
+  const sortedSaleAmounts = new Float64Array(sales.length);
+  for (let j = 0; j < sales.length; j++) sortedSaleAmounts[j] = amount[sales[j] as number] as number;
+  sortedSaleAmounts.sort();
+
+  const events: CaseEvent[] = [];
+  const eventTimes: number[] = [];
+  let eventBucket = 0;
+  for (let e = 0; e < p.events.length; e++) {
+    const at = p.eventMs[e] as number;
+    const d = p.clock.dayOf(at);
+    if (d < firstDay || d > lastDay) continue;
+    eventBucket++;
+    if (at >= windowFrom && at <= windowTo) {
+      events.push(p.events[e] as CaseEvent);
+      eventTimes.push(at);
+    }
+  }
+  return {
+    caseFile: { ...p.caseFile, window: { from: formatUtc(windowFrom), to: formatUtc(windowTo) }, transactions: txs, events },
+    options: p.options,
+    clock: p.clock,
+    windowFrom,
+    windowTo,
+    txs,
+    ms,
+    day,
+    hour,
+    amount,
+    flags,
+    card,
+    cardTokens,
+    sales,
+    sortedSaleAmounts,
+    events,
+    eventMs: Float64Array.from(eventTimes),
+    lastApprovedSaleMs,
+    transactionsOutside: bucketSize - n,
+    eventsOutside: eventBucket - events.length,
   };
 }
 

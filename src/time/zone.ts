@@ -3,7 +3,8 @@
  * The zone's UTC offset is looked up with `Intl` once per UTC week seen, at the week's first and last
  * minute; a week in which the offset changes (a DST switch) is looked up per day, then per hour the
  * same way, and an hour in which it changes (some zones switch on the half hour) per instant. So DST
- * zones are right and a scan pays for `Intl` a few times per week, not per transaction.
+ * zones are right and a scan pays for `Intl` a few times per week, not per transaction. The offsets
+ * are remembered per zone for the process (a bounded memo), so a batch pays for `Intl` once per zone.
  */
 import { type LocalTimeResolver, MS_PER_DAY } from './timestamp.js';
 
@@ -37,8 +38,34 @@ export interface LocalClock extends LocalTimeResolver {
   hourOf(epochMs: number): number;
 }
 
-/** Builds a {@link LocalClock} for `timeZone` (assumed valid, see {@link isKnownTimeZone}). */
-export function createLocalClock(timeZone: string): LocalClock {
+/**
+ * The UTC offsets of one zone, looked up with `Intl` and remembered. One table per zone is shared by
+ * every clock of that zone in the process: memoisation of a pure function (the tz data of the running
+ * process), never visible to callers, and bounded (see {@link MAX_CACHED_ZONES}, {@link MAX_CACHED_SPANS}).
+ */
+interface OffsetTable {
+  offsetAt(epochMs: number): number;
+}
+
+/** Zones whose offset tables are kept; past this, the tables are dropped and rebuilt on demand. */
+export const MAX_CACHED_ZONES = 64;
+/** Cached weeks (or days, hours) per zone; past this, that cache is emptied and refilled on demand. */
+export const MAX_CACHED_SPANS = 8192;
+
+/** Offset tables by zone name: a bounded memo (see {@link OffsetTable}). */
+const OFFSET_TABLES = new Map<string, OffsetTable>();
+
+function offsetTableOf(timeZone: string): OffsetTable {
+  let table = OFFSET_TABLES.get(timeZone);
+  if (table === undefined) {
+    if (OFFSET_TABLES.size >= MAX_CACHED_ZONES) OFFSET_TABLES.clear();
+    table = createOffsetTable(timeZone);
+    OFFSET_TABLES.set(timeZone, table);
+  }
+  return table;
+}
+
+function createOffsetTable(timeZone: string): OffsetTable {
   const format = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -51,7 +78,7 @@ export function createLocalClock(timeZone: string): LocalClock {
   });
   // Offsets are cached per UTC week when the offset is the same at its first and last minute (no zone
   // in the tz database changes its offset twice within a week), else per day, then per hour, then
-  // looked up per instant. The caches belong to this clock, not the module.
+  // looked up per instant.
   const weekOffsets = new Map<number, number>();
   const dayOffsets = new Map<number, number>();
   const hourOffsets = new Map<number, number>();
@@ -63,24 +90,36 @@ export function createLocalClock(timeZone: string): LocalClock {
       const start = computeOffset(format, key * span);
       const end = computeOffset(format, key * span + span - 60_000);
       offset = start === end ? start : Number.NaN;
+      if (cache.size >= MAX_CACHED_SPANS) cache.clear();
       cache.set(key, offset);
     }
     return offset;
   };
-  const offsetAt = (epochMs: number): number => {
-    const weekKey = Math.floor(epochMs / MS_PER_WEEK);
-    if (weekKey === lastWeekKey) return lastOffset;
-    const weekly = uniform(weekKey, MS_PER_WEEK, weekOffsets);
-    if (!Number.isNaN(weekly)) {
-      lastWeekKey = weekKey;
-      lastOffset = weekly;
-      return weekly;
-    }
-    const daily = uniform(Math.floor(epochMs / MS_PER_DAY), MS_PER_DAY, dayOffsets);
-    if (!Number.isNaN(daily)) return daily;
-    const hourly = uniform(Math.floor(epochMs / MS_PER_HOUR), MS_PER_HOUR, hourOffsets);
-    return Number.isNaN(hourly) ? computeOffset(format, epochMs) : hourly;
+  return {
+    offsetAt(epochMs: number): number {
+      const weekKey = Math.floor(epochMs / MS_PER_WEEK);
+      if (weekKey === lastWeekKey) return lastOffset;
+      const weekly = uniform(weekKey, MS_PER_WEEK, weekOffsets);
+      if (!Number.isNaN(weekly)) {
+        lastWeekKey = weekKey;
+        lastOffset = weekly;
+        return weekly;
+      }
+      const daily = uniform(Math.floor(epochMs / MS_PER_DAY), MS_PER_DAY, dayOffsets);
+      if (!Number.isNaN(daily)) return daily;
+      const hourly = uniform(Math.floor(epochMs / MS_PER_HOUR), MS_PER_HOUR, hourOffsets);
+      return Number.isNaN(hourly) ? computeOffset(format, epochMs) : hourly;
+    },
   };
+}
+
+/**
+ * Builds a {@link LocalClock} for `timeZone` (assumed valid, see {@link isKnownTimeZone}). Cheap: the
+ * zone's `Intl.DateTimeFormat` and the offsets it gave are shared by all clocks of that zone.
+ */
+export function createLocalClock(timeZone: string): LocalClock {
+  const table = offsetTableOf(timeZone);
+  const offsetAt = (epochMs: number): number => table.offsetAt(epochMs);
   // Local date-time to instant, like Temporal's `disambiguation: 'compatible'`: a wall-clock time
   // skipped by a DST gap is moved forward by the gap's length (02:30 on a spring-forward night is
   // 03:30), and one that happens twice in an overlap is the earlier instant (the first 01:30).

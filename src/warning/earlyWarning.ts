@@ -11,6 +11,7 @@ import type { LeafCondition, Rule, RuleCondition, RulePack } from '../rules/sche
 import { SIGNAL_CATALOG, type SignalName } from '../signals/catalog.js';
 import type { Facts, FactValue } from '../signals/facts.js';
 import type { SignalOptions } from '../signals/options.js';
+import type { Prepared } from '../signals/prepare.js';
 import { civilFromDays, parseDate } from '../time/timestamp.js';
 import { mannKendallZ, theilSen } from './trend.js';
 import { type Week, weeklySeries } from './weeklySeries.js';
@@ -104,6 +105,8 @@ export function warningsFor(
   signals: Facts,
   options: Partial<SignalOptions>,
   settings: Required<WarningSettings>,
+  /** The case already prepared with `options`, when the caller has it (its columns are reused). */
+  prepared?: Prepared,
 ): Warning[] {
   const candidates: { rule: Rule; leaf: LeafCondition }[] = [];
   for (const rule of pack.rules) {
@@ -116,7 +119,7 @@ export function warningsFor(
   }
   if (candidates.length === 0) return [];
 
-  const weeks = weeklySeries(caseFile, options, settings.weeks).filter((w) => w.attempts >= settings.minAttemptsPerWeek);
+  const weeks = weeklySeries(caseFile, options, settings.weeks, prepared).filter((w) => w.attempts >= settings.minAttemptsPerWeek);
   if (weeks.length < settings.minWeeks) return [];
   const lastDay = parseDate(weeks[weeks.length - 1]?.to ?? '') ?? 0;
 

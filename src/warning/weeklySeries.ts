@@ -1,14 +1,16 @@
 /**
  * A case cut into merchant-local weeks (Monday 00:00 to Sunday 24:00 in `merchant.timezone`), each
- * week with its own signals, so a rule's signal can be followed over time. Transactions are bucketed
- * once, so the weeks together cost about one pass of `computeSignals` over the case.
+ * week with its own signals, so a rule's signal can be followed over time. The case is prepared once
+ * and each week is a slice of its columns, so the weeks together cost about one pass of the signal
+ * families over the case.
  */
-import type { CaseEvent, CaseFile, Transaction } from '../contract/caseFile.js';
+import type { CaseFile } from '../contract/caseFile.js';
 import type { Signals } from '../signals/catalog.js';
-import { computeSignals } from '../signals/computeSignals.js';
+import { signalsOf } from '../signals/computeSignals.js';
 import type { SignalOptions } from '../signals/options.js';
-import { civilFromDays, formatUtc, MS_PER_DAY, parseTimestamp } from '../time/timestamp.js';
-import { createLocalClock, type LocalClock } from '../time/zone.js';
+import { type Prepared, prepare, preparedPart } from '../signals/prepare.js';
+import { civilFromDays, MS_PER_DAY } from '../time/timestamp.js';
+import type { LocalClock } from '../time/zone.js';
 
 /** One local week of a case and its signals. */
 export interface Week {
@@ -37,32 +39,18 @@ function localMidnight(clock: LocalClock, day: number): number {
 /**
  * The last `maxWeeks` local weeks of the case's window (the last one may be cut short by the window's
  * end, the first by its start), oldest first, each with the signals of its own transactions and events.
+ *
+ * @param prepared - the case already prepared with the same `options` (the classifier has it): its
+ *   columns are sliced per week, so no timestamp is parsed again. Without it the case is prepared once.
  */
-export function weeklySeries(caseFile: CaseFile, options: Partial<SignalOptions>, maxWeeks: number): Week[] {
-  const clock = createLocalClock(caseFile.merchant.timezone);
-  const windowFrom = parseTimestamp(caseFile.window.from, clock) ?? 0;
-  const windowTo = parseTimestamp(caseFile.window.to, clock) ?? 0;
+export function weeklySeries(caseFile: CaseFile, options: Partial<SignalOptions>, maxWeeks: number, prepared?: Prepared): Week[] {
+  const p = prepared ?? prepare(caseFile, options);
+  const { clock, windowFrom, windowTo } = p;
   const lastDay = clock.dayOf(windowTo);
   const lastMonday = lastDay - weekdayOf(lastDay);
   const firstDay = clock.dayOf(windowFrom);
   const firstMonday = firstDay - weekdayOf(firstDay);
   const count = Math.max(0, Math.min(maxWeeks, (lastMonday - firstMonday) / 7 + 1));
-
-  const txBuckets: Transaction[][] = Array.from({ length: count }, () => []);
-  const eventBuckets: CaseEvent[][] = Array.from({ length: count }, () => []);
-  const ageOf = (at: string): number => {
-    const ms = parseTimestamp(at, clock);
-    if (ms === undefined || ms < windowFrom || ms > windowTo) return -1;
-    return Math.floor((lastMonday - clock.dayOf(ms) + 6) / 7);
-  };
-  for (const tx of caseFile.transactions) {
-    const age = ageOf(tx.at);
-    if (age >= 0 && age < count) txBuckets[count - 1 - age]?.push(tx);
-  }
-  for (const event of caseFile.events) {
-    const age = ageOf(event.at);
-    if (age >= 0 && age < count) eventBuckets[count - 1 - age]?.push(event);
-  }
 
   const weeks: Week[] = [];
   for (let k = 0; k < count; k++) {
@@ -70,15 +58,7 @@ export function weeklySeries(caseFile: CaseFile, options: Partial<SignalOptions>
     const monday = lastMonday - 7 * age;
     const from = Math.max(windowFrom, localMidnight(clock, monday));
     const to = Math.min(windowTo, localMidnight(clock, monday + 7) - 1);
-    const signals = computeSignals(
-      {
-        ...caseFile,
-        window: { from: formatUtc(from), to: formatUtc(to) },
-        transactions: txBuckets[k] ?? [],
-        events: eventBuckets[k] ?? [],
-      },
-      options,
-    );
+    const signals = signalsOf(preparedPart(p, monday, monday + 6, from, to));
     weeks.push({
       from: civilFromDays(monday),
       to: civilFromDays(Math.min(monday + 6, lastDay)),
