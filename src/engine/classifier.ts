@@ -145,16 +145,8 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const extraFacts = customFactSpecs(customSignals);
   const lookup = factLookup(extraFacts);
   const rulePack = config.rulePack === undefined ? defaultRulePack : loadRulePack(config.rulePack, { ...config.limits, extraFacts });
-  // Facts the pack reads: merchant attributes are only added to a case's facts when the pack uses them.
-  const usedFacts = new Set(
-    [...rulePack.rules.map((r) => r.conditions), ...Object.values(rulePack.conditions ?? {})]
-      .flatMap(leavesOf)
-      .flatMap((l) =>
-        typeof l.value === 'object' && l.value !== null && !Array.isArray(l.value)
-          ? [l.fact, (l.value as { fact: string }).fact]
-          : [l.fact],
-      ),
-  );
+  // Merchant attributes are only added to a case's facts when the pack reads them.
+  const usedFacts = factsReadBy(rulePack);
   const usesMerchantFacts = MERCHANT_FACT_NAMES.some((n) => usedFacts.has(n));
   const parseSignals = createSignalsParser(customSignals);
   const evaluator = createRuleEvaluator(rulePack, engine);
@@ -162,16 +154,7 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const packInfo = Object.freeze({ name: rulePack.name, version: rulePack.version });
   const limits = config.limits ?? {};
   const dictionary = createNoticeDictionary(config.notice);
-  // Explanations compiled per rule on first use (a memo private to this classifier).
-  const explainers = new Map<Rule, (facts: Facts) => EvidenceCondition[]>();
-  const explainRule = (rule: Rule, facts: Facts): EvidenceCondition[] => {
-    let explainer = explainers.get(rule);
-    if (explainer === undefined) {
-      explainer = compileExplain(rule.conditions);
-      explainers.set(rule, explainer);
-    }
-    return explainer(facts);
-  };
+  const explainRule = createRuleExplainer();
   const warningSettings = config.warnings === false ? undefined : resolveWarningSettings(config.warnings);
   const prepareCase = (input: unknown): PreparedCase => {
     const caseFile = parseCaseFile(input, limits);
@@ -235,6 +218,32 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
       };
     },
   });
+}
+
+/** Every fact a pack reads: leaf facts and the facts compared against (`value: { fact }`), shared conditions included. */
+function factsReadBy(pack: ValidatedRulePack): ReadonlySet<string> {
+  return new Set(
+    [...pack.rules.map((r) => r.conditions), ...Object.values(pack.conditions ?? {})]
+      .flatMap(leavesOf)
+      .flatMap((l) =>
+        typeof l.value === 'object' && l.value !== null && !Array.isArray(l.value)
+          ? [l.fact, (l.value as { fact: string }).fact]
+          : [l.fact],
+      ),
+  );
+}
+
+/** Explains a fired rule, compiling its explanation on first use (a memo private to one classifier). */
+function createRuleExplainer(): (rule: Rule, facts: Facts) => EvidenceCondition[] {
+  const explainers = new Map<Rule, (facts: Facts) => EvidenceCondition[]>();
+  return (rule, facts) => {
+    let explainer = explainers.get(rule);
+    if (explainer === undefined) {
+      explainer = compileExplain(rule.conditions);
+      explainers.set(rule, explainer);
+    }
+    return explainer(facts);
+  };
 }
 
 /** One validated case file, prepared once, with its signals. */
