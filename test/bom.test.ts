@@ -1,22 +1,10 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.js';
+import { cli } from './support/cli.js';
 
 const BOM = '\uFEFF';
-
-async function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = Object.assign(new PassThrough(), { isTTY: false });
-  const stderr = Object.assign(new PassThrough(), { isTTY: false });
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await run(args, { stdin: Readable.from([stdin]), stdout, stderr, env: {} });
-  return { code, stdout: out, stderr: err };
-}
 
 const example = readFileSync('examples/dormant-quiet-shop.json', 'utf8');
 
@@ -28,14 +16,14 @@ describe('a byte order mark (Excel / Windows exports)', () => {
     const without = await cli(['classify', 'examples/dormant-quiet-shop.json', '--format', 'json']);
     expect(withBom.code).toBe(0);
     expect(withBom.stdout).toBe(without.stdout);
-    const fromStdin = await cli(['classify', '-', '--format', 'json'], BOM + example);
+    const fromStdin = await cli(['classify', '-', '--format', 'json'], { stdin: BOM + example });
     expect(fromStdin.stdout).toBe(without.stdout);
   });
 
   it('at the start of NDJSON lines is ignored, line by line', async () => {
     const lines = readFileSync('examples/batch.ndjson', 'utf8').trim().split('\n').slice(0, 3);
-    const plain = await cli(['classify', '-', '--ndjson'], `${lines.join('\n')}\n`);
-    const marked = await cli(['classify', '-', '--ndjson'], `${lines.map((l) => BOM + l).join('\r\n')}\r\n`);
+    const plain = await cli(['classify', '-', '--ndjson'], { stdin: `${lines.join('\n')}\n` });
+    const marked = await cli(['classify', '-', '--ndjson'], { stdin: `${lines.map((l) => BOM + l).join('\r\n')}\r\n` });
     expect(marked.code).toBe(0);
     expect(marked.stderr).toContain('classified 3, failed 0');
     expect(marked.stdout).toBe(plain.stdout);

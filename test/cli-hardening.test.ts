@@ -2,30 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable, Writable } from 'node:stream';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.js';
 import { printable } from '../src/cli/text.js';
 import { CaseFileError, parseCaseFile } from '../src/index.js';
 import { containsPan } from '../src/text/cardNumber.js';
+import { cli } from './support/cli.js';
 import { caseFile, sale } from './support/factories.js';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], options: { stdin?: string; stdout?: NodeJS.WritableStream } = {}): Promise<Captured> {
-  const stdout = options.stdout ?? Object.assign(new PassThrough(), { isTTY: false });
-  const stderr = Object.assign(new PassThrough(), { isTTY: false });
-  let out = '';
-  let err = '';
-  if (!options.stdout) stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await run(args, { stdin: Readable.from([options.stdin ?? '']), stdout, stderr, env: {} });
-  return { code, stdout: out, stderr: err };
-}
 
 const tmp = mkdtempSync(join(tmpdir(), 'pos-harden-'));
 const ESC = '\u001b';

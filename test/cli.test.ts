@@ -2,29 +2,11 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.js';
 import { displayWidth } from '../src/cli/text.js';
 import { createClassifier, ResultSchema } from '../src/index.js';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], options: { stdin?: string; tty?: boolean } = {}): Promise<Captured> {
-  const stdout = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
-  const stderr = Object.assign(new PassThrough(), { isTTY: false });
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await run(args, { stdin: Readable.from([options.stdin ?? '']), stdout, stderr, env: {} });
-  return { code, stdout: out, stderr: err };
-}
+import { cli } from './support/cli.js';
 
 const examples = [
   'cash-out-supermarket',

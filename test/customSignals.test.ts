@@ -1,12 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import teamSignals from '../examples/custom-signals/team-signals.js';
-import { run } from '../src/cli/main.js';
 import { type CustomSignal, CustomSignalError, createClassifier, lintRulePack, OptionsError, RulePackError } from '../src/index.js';
 import { customFactSpecs } from '../src/signals/custom.js';
+import { cli } from './support/cli.js';
 
 const supermarket = JSON.parse(readFileSync('examples/cash-out-supermarket.json', 'utf8'));
 const teamPack = JSON.parse(readFileSync('examples/custom-signals/team-pack.json', 'utf8'));
@@ -30,17 +29,6 @@ const packUsing = (fact: string, value: number | boolean) => ({
     },
   ],
 });
-
-async function cli(args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await run(args, { stdin: Readable.from(['']), stdout, stderr, env: {} });
-  return { code, stdout: out, stderr: err };
-}
 
 describe('custom signals', () => {
   it('are computed per merchant, reported after the built-in signals and usable as facts', async () => {

@@ -1,21 +1,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/main.js';
+import { cli } from './support/cli.js';
 import { driftingMerchant } from './support/drifting.js';
-
-async function cli(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = Object.assign(new PassThrough(), { isTTY: false });
-  const stderr = Object.assign(new PassThrough(), { isTTY: false });
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => (out += d));
-  stderr.on('data', (d) => (err += d));
-  const code = await run(args, { stdin: Readable.from([stdin]), stdout, stderr, env: {} });
-  return { code, stdout: out, stderr: err };
-}
 
 describe('pos-suspension watch', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pos-watch-'));
