@@ -23,7 +23,7 @@
  * - Signal families, `prepare` and the time utilities: internals that change as signals are refined.
  * @packageDocumentation
  */
-export { type Advice, adviceFor, type Labels, labelsFor } from './advice/catalog.js';
+export { type Advice, adviceFor, type LabelKey, type Labels, labelsFor } from './advice/catalog.js';
 export { evidenceInWords, formatSignalValue, signalName } from './advice/evidenceWords.js';
 export { measureAdvice } from './advice/measures.js';
 export {

@@ -29,3 +29,42 @@ describe('a byte order mark (Excel / Windows exports)', () => {
     expect(marked.stdout).toBe(plain.stdout);
   });
 });
+
+describe('input that is not UTF-8 (a GBK / GB18030 export)', () => {
+  // "套现" in GBK: read as UTF-8 it would become replacement characters and the notice would be lost.
+  const gbk = (before: string, after: string) =>
+    Buffer.concat([Buffer.from(before), Buffer.from([0xcc, 0xd7, 0xcf, 0xd6]), Buffer.from(after)]);
+  const caseFile = JSON.parse(example);
+
+  it('is refused with a clear message, not classified without its notice', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-gbk-'));
+    const file = join(dir, 'gbk.json');
+    const json = JSON.stringify({ ...caseFile, merchant: { ...caseFile.merchant, suspension: { note: '@@' } } });
+    const [head, tail] = json.split('@@') as [string, string];
+    writeFileSync(file, gbk(head, tail));
+    const { code, stdout, stderr } = await cli(['classify', file, '--format', 'json']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/not UTF-8 text .*iconv -f gb18030/);
+  });
+
+  it('fails only its own NDJSON line, with an error record in place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-gbk-'));
+    const file = join(dir, 'mixed.ndjson');
+    const good = JSON.stringify(caseFile);
+    writeFileSync(file, Buffer.concat([Buffer.from(`${good}\n`), gbk('{"note":"', '"}\n'), Buffer.from(`${good}\n`)]));
+    const { code, stdout } = await cli(['classify', file, '--ndjson', '--workers', '1']);
+    expect(code).toBe(1);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toEqual({
+      line: 2,
+      error: { code: 'invalid_encoding', problems: [{ path: '', message: expect.stringMatching(/not UTF-8/) }] },
+    });
+    expect(lines[0].merchantId).toBe(caseFile.merchant.id);
+    expect(lines[2].merchantId).toBe(caseFile.merchant.id);
+  });
+});

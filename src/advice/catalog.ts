@@ -14,8 +14,39 @@ export interface Advice {
   readonly alternatives: readonly string[];
 }
 
+/** The keys of {@link Labels} (declared, not inferred from the JSON, so the published types stay plain). */
+export type LabelKey =
+  | 'rank'
+  | 'cause'
+  | 'score'
+  | 'confidence'
+  | 'evidence'
+  | 'noCauses'
+  | 'remediation'
+  | 'appealMaterials'
+  | 'prevention'
+  | 'alternatives'
+  | 'merchant'
+  | 'window'
+  | 'high'
+  | 'medium'
+  | 'low'
+  | 'rulePack'
+  | 'statedReason'
+  | 'toClear'
+  | 'lessThan'
+  | 'lessThanInclusive'
+  | 'greaterThan'
+  | 'greaterThanInclusive'
+  | 'equal'
+  | 'notEqual'
+  | 'conflicts'
+  | 'measures'
+  | 'in'
+  | 'notIn';
+
 /** Words the CLI and reports print around the results. */
-export type Labels = Readonly<Record<keyof typeof en.labels, string>>;
+export type Labels = Readonly<Record<LabelKey, string>>;
 
 interface AdviceFile {
   readonly labels: Labels;

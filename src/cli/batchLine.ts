@@ -4,11 +4,12 @@
  * same bytes.
  */
 import { type Classifier, ClassifierError, type Lang, maskPans } from '../index.js';
-import { stripBom } from './bom.js';
+import { decodeUtf8, NOT_UTF8, stripBom } from './bom.js';
 
 /** Machine-readable code of a line that was not classified. */
 export type LineErrorCode =
   | 'invalid_json'
+  | 'invalid_encoding'
   | 'line_too_long'
   | 'invalid_case_file'
   | 'limit_exceeded'
@@ -50,13 +51,20 @@ export function classifyLine(classifier: Classifier, line: { number: number; tex
  * lines are skipped and give no output line.
  */
 export function classifyChunk(classifier: Classifier, first: number, bytes: Uint8Array, lang: Lang): ChunkOutcome {
-  const lines = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8').split('\n');
+  const lines = chunkLines(bytes);
   let out = '';
   const tops: string[] = [];
   const failures: string[] = [];
   // The split leaves an empty string after the last `\n`.
   for (let i = 0; i < lines.length - 1; i++) {
-    let text = stripBom(lines[i] as string);
+    const raw = lines[i];
+    if (raw === undefined) {
+      const outcome = failedLine(first + i, { code: 'invalid_encoding', problems: [{ path: '', message: NOT_UTF8 }] });
+      out += `${outcome.json}\n`;
+      if ('error' in outcome) failures.push(outcome.error);
+      continue;
+    }
+    let text = stripBom(raw);
     if (text.charCodeAt(text.length - 1) === 13) text = text.slice(0, -1);
     if (text.trim() === '') continue;
     const outcome = classifyLine(classifier, { number: first + i, text }, lang);
@@ -65,6 +73,25 @@ export function classifyChunk(classifier: Classifier, first: number, bytes: Uint
     else failures.push(outcome.error);
   }
   return { out, tops, failures };
+}
+
+/**
+ * The lines of a chunk (each ending in `\n`; the split leaves an empty string after the last), a line
+ * that is not valid UTF-8 as undefined. The whole chunk is decoded at once; only when that fails is
+ * it decoded line by line to find the bad ones.
+ */
+function chunkLines(bytes: Uint8Array): (string | undefined)[] {
+  const whole = decodeUtf8(bytes);
+  if (whole !== undefined) return whole.split('\n');
+  const lines: (string | undefined)[] = [];
+  let start = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i] !== 10) continue;
+    lines.push(decodeUtf8(bytes.subarray(start, i)));
+    start = i + 1;
+  }
+  lines.push(decodeUtf8(bytes.subarray(start)));
+  return lines;
 }
 
 /** The error record and stderr message of line `number`. */

@@ -13,3 +13,26 @@ const BOM = 0xfeff;
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === BOM ? text.slice(1) : text;
 }
+
+/** What the CLI says about input that is not UTF-8 (Chinese exports are often GBK / GB18030). */
+export const NOT_UTF8 = 'not UTF-8 text (GBK / GB18030 exports: convert with `iconv -f gb18030 -t utf-8`)';
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Decodes UTF-8 bytes, or returns undefined when they are not valid UTF-8: a GBK file read as UTF-8
+ * would turn every Chinese word into replacement characters and silently lose the acquirer's notice.
+ *
+ * @example
+ * ```ts
+ * decodeUtf8(Buffer.from('套现')); // '套现'
+ * decodeUtf8(Buffer.from([0xcc, 0xd7])); // undefined (GBK for 套)
+ * ```
+ */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

@@ -2,7 +2,7 @@
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LoadOptions, loadRulePack, mergeRulePacks, type RulePack, RulePackError } from '../index.js';
-import { stripBom } from './bom.js';
+import { decodeUtf8, NOT_UTF8, stripBom } from './bom.js';
 
 /** A CLI failure with an exit code and a one-line message (plus optional detail lines). */
 export class CliError extends Error {
@@ -20,17 +20,21 @@ export class CliError extends Error {
 export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return stripBom(Buffer.concat(chunks).toString('utf8'));
+  const text = decodeUtf8(Buffer.concat(chunks));
+  if (text === undefined) throw new CliError(`standard input is ${NOT_UTF8}`, 2);
+  return stripBom(text);
 }
 
 /** Reads a file (or `-` for stdin) as text, a leading byte order mark dropped; unreadable input is exit code 2. */
 export async function readText(path: string, stdin: NodeJS.ReadableStream): Promise<string> {
   if (path === '-') return readStdin(stdin);
   try {
-    return stripBom(readFileSync(path, 'utf8'));
+    const text = decodeUtf8(readFileSync(path));
+    if (text !== undefined) return stripBom(text);
   } catch (error) {
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
   }
+  throw new CliError(`${path} is ${NOT_UTF8}`, 2);
 }
 
 /** Opens a file for streaming; a missing or unreadable file is exit code 2. */

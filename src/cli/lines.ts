@@ -4,9 +4,12 @@
  */
 
 /** One line of input, or a note that line `number` was too long. */
-export type Line = { readonly number: number; readonly text: string } | { readonly number: number; readonly tooLong: true };
+export type Line =
+  | { readonly number: number; readonly text: string }
+  | { readonly number: number; readonly tooLong: true }
+  | { readonly number: number; readonly notUtf8: true };
 
-import { stripBom } from './bom.js';
+import { decodeUtf8, stripBom } from './bom.js';
 
 /** Yields the lines of `stream` (UTF-8, `\n` or `\r\n`, a byte order mark at the start of a line dropped), numbered from 1. */
 export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLineBytes: number): AsyncGenerator<Line> {
@@ -22,10 +25,10 @@ export async function* readLines(stream: AsyncIterable<Buffer | string>, maxLine
       size = 0;
       return { number, tooLong: true };
     }
-    const text = stripBom(Buffer.concat(parts, size).toString('utf8').replace(/\r$/, ''));
+    const decoded = decodeUtf8(Buffer.concat(parts, size));
     parts = [];
     size = 0;
-    return { number, text };
+    return decoded === undefined ? { number, notUtf8: true } : { number, text: stripBom(decoded.replace(/\r$/, '')) };
   };
   for await (const raw of stream) {
     let chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { type BacktestReport, ClassifierError, createBacktest, createClassifier, customFactSpecs } from '../../index.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../batch.js';
+import { NOT_UTF8 } from '../bom.js';
 import { loadCustomSignals } from '../customSignals.js';
 import { openStream, readRulePack } from '../io.js';
 import { readLines } from '../lines.js';
@@ -50,11 +51,11 @@ export function registerBacktest(program: Command, ctx: CommandContext): void {
         const reasons = new Map<number, string>();
         const input = (file === '-' ? ctx.io.stdin : openStream(file)) as AsyncIterable<Buffer>;
         for await (const line of readLines(input, flags.maxLineBytes)) {
-          if (!('tooLong' in line) && line.text.trim() === '') continue;
+          if ('text' in line && line.text.trim() === '') continue;
           const index = lineOf.push(line.number) - 1;
           thrown = undefined;
-          if ('tooLong' in line) {
-            reasons.set(index, `longer than ${flags.maxLineBytes} bytes`);
+          if (!('text' in line)) {
+            reasons.set(index, 'tooLong' in line ? `longer than ${flags.maxLineBytes} bytes` : NOT_UTF8);
             run.add(undefined);
             continue;
           }

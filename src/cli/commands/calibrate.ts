@@ -41,7 +41,7 @@ export function registerCalibrate(program: Command, ctx: CommandContext): void {
       const labelled: unknown[] = [];
       const input = (file === '-' ? ctx.io.stdin : openStream(file)) as AsyncIterable<Buffer>;
       for await (const line of readLines(input, flags.maxLineBytes)) {
-        if ('tooLong' in line) labelled.push(undefined);
+        if (!('text' in line)) labelled.push(undefined);
         else if (line.text.trim() !== '') labelled.push(parseOrUndefined(line.text));
       }
       if (labelled.length === 0) throw new CliError(`no labelled merchants in ${file}`, 2);

@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { type EarlyWarningReport, earlyWarning, isCaseFileError, maskPans, type Warning, type WarningSettings } from '../../index.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../batch.js';
+import { NOT_UTF8 } from '../bom.js';
 import { openStream, parseJson, readRulePack, readText } from '../io.js';
 import { readLines } from '../lines.js';
 import { type CommandContext, inputName, parsePositiveInt, rulesOption } from '../output.js';
@@ -59,9 +60,10 @@ export function registerWatch(program: Command, ctx: CommandContext): void {
       if (flags.ndjson || file.endsWith('.ndjson')) {
         const input = (file === '-' ? ctx.io.stdin : openStream(file)) as AsyncIterable<Buffer>;
         for await (const line of readLines(input, flags.maxLineBytes)) {
-          if (!('tooLong' in line) && line.text.trim() === '') continue;
+          if ('text' in line && line.text.trim() === '') continue;
           try {
             if ('tooLong' in line) throw new Error(`line is longer than ${flags.maxLineBytes} bytes`);
+            if (!('text' in line)) throw new Error(NOT_UTF8);
             take(earlyWarning(JSON.parse(line.text), config), line.number);
           } catch (error) {
             failed++;
