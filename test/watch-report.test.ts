@@ -52,3 +52,12 @@ describe('pos-suspension report', () => {
     expect(html).not.toMatch(/<script|\bsrc=/);
   });
 });
+
+describe('pos-suspension classify --format table', () => {
+  it('shows the early warnings of a merchant that is drifting', async () => {
+    const { code, stdout } = await cli(['classify', 'examples/drifting-restaurant.json', '--format', 'table']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('No suspension cause found');
+    expect(stdout).toMatch(/Early warnings[\s\S]*High transaction failure rate · decline rate without issuer or network outages 23\.\d% → 30\.0% ·\s+2026-1\d-\d\d/);
+  });
+});

@@ -43,7 +43,8 @@ export type LabelKey =
   | 'conflicts'
   | 'measures'
   | 'in'
-  | 'notIn';
+  | 'notIn'
+  | 'warnings';
 
 /** Words the CLI and reports print around the results. */
 export type Labels = Readonly<Record<LabelKey, string>>;

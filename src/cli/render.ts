@@ -1,6 +1,8 @@
 /** Renders results and signals as terminal tables that fit 100 columns. */
 import {
+  adviceFor,
   type BacktestReport,
+  formatSignalValue,
   type LintFinding,
   labelsFor,
   OPERATOR_SYMBOL,
@@ -8,6 +10,7 @@ import {
   SIGNAL_CATALOG,
   type SignalName,
   type Signals,
+  signalName,
   strongestConditions,
 } from '../index.js';
 import { type Paint, padEnd, wrap } from './text.js';
@@ -27,6 +30,15 @@ function noticeLines(result: Result, paint: Paint): string[] {
     out.push('', paint.bold(labels.measures));
     for (const measure of result.measures)
       out.push(...wrap(`${measure.title}: ${measure.whoCanLift}`, TABLE_WIDTH - 2).map((line) => `  ${line}`));
+  }
+  if (result.warnings.length > 0) {
+    out.push('', paint.yellow(labels.warnings));
+    for (const w of result.warnings) {
+      const now = w.series[w.series.length - 1]?.value ?? 0;
+      const value = (v: number) => formatSignalValue(w.signal, v, result.lang);
+      const line = `${adviceFor(w.cause, result.lang).title} · ${signalName(w.signal, result.lang)} ${value(now)} → ${value(w.threshold)} · ${w.projectedCrossing ?? '—'} (${w.daysToCrossing ?? '—'} d, ${labels[w.confidence]})`;
+      out.push(...wrap(line, TABLE_WIDTH - 2).map((l) => `  ${l}`));
+    }
   }
   return out;
 }
