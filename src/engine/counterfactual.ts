@@ -11,6 +11,7 @@ import type { Evidence, Operator } from '../contract/result.js';
 import { childrenOf, compare, holds, isFactRef, isLeaf, isRef, NEGATED, type ThresholdValue, thresholdOf } from '../rules/language.js';
 import type { LeafCondition, Rule, RuleCondition } from '../rules/schema.js';
 import { type FactLookup, type Facts, type FactValue, factLookup } from '../signals/facts.js';
+import { STATED_REASON_RULE } from './notice.js';
 
 /** One signal change: from its value to the other side of a threshold. */
 export interface SignalChange {
@@ -103,10 +104,12 @@ interface Ctx {
  * heaviest first is optimal, since every weight lowers the remaining score monotonically.
  */
 export function mustClear(evidence: readonly Evidence[], minScore: number): string[] {
-  const sorted = [...evidence].sort((a, b) => b.weight - a.weight || (a.rule < b.rule ? -1 : 1));
+  // The acquirer's stated reason is not something the merchant's transactions can clear: it stays.
+  const stays = evidence.filter((e) => e.rule === STATED_REASON_RULE).reduce((miss, e) => miss * (1 - e.weight), 1);
+  const sorted = evidence.filter((e) => e.rule !== STATED_REASON_RULE).sort((a, b) => b.weight - a.weight || (a.rule < b.rule ? -1 : 1));
   const removed: string[] = [];
   let remaining = sorted;
-  while (remaining.length > 0 && 1 - remaining.reduce((miss, e) => miss * (1 - e.weight), 1) >= minScore) {
+  while (remaining.length > 0 && 1 - stays * remaining.reduce((miss, e) => miss * (1 - e.weight), 1) >= minScore) {
     removed.push((remaining[0] as Evidence).rule);
     remaining = remaining.slice(1);
   }

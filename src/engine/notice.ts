@@ -44,6 +44,9 @@ export interface NoticeDictionary {
 
 /** Weight of a stated cause: the high-confidence score (see the data file). */
 export const STATED_REASON_WEIGHT: number = noticePhrases.weight;
+
+/** The evidence name of the acquirer's stated reason (no conditions: the notice, not the transactions). */
+export const STATED_REASON_RULE = 'stated-reason';
 /** Least transaction-evidence score at which a disagreement with the notice is reported. */
 export const CONFLICT_MIN_SCORE: number = noticePhrases.conflictMinScore;
 

@@ -9,7 +9,7 @@ import type { Rule } from '../rules/schema.js';
 import type { FactLookup, Facts } from '../signals/facts.js';
 import { type CauseCounterfactual, counterfactualFor } from './counterfactual.js';
 import { explain } from './evaluate.js';
-import { type NoticeMention, STATED_REASON_WEIGHT } from './notice.js';
+import { type NoticeMention, STATED_REASON_RULE, STATED_REASON_WEIGHT } from './notice.js';
 
 /** Score at or above which a cause is `high` confidence. */
 export const HIGH_CONFIDENCE = 0.75;
@@ -19,7 +19,7 @@ export const MEDIUM_CONFIDENCE = 0.5;
 export const DEFAULT_MIN_SCORE = 0.4;
 
 /** Evidence name of a cause the acquirer's notice states (reason code or note). */
-export const STATED_REASON_RULE = 'stated-reason';
+export { STATED_REASON_RULE } from './notice.js';
 
 /** What ranking needs besides the fired rules. */
 export interface RankInput {
