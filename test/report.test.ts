@@ -84,3 +84,15 @@ describe('signal names for people', () => {
     expect(Object.keys(en).filter((s) => !(SIGNAL_NAMES as readonly string[]).includes(s))).toEqual([]);
   });
 });
+
+describe('the report shows what the acquirer said', () => {
+  it('lists the conflict between the notice and the transactions, and the measures with who can lift them', async () => {
+    const raw = example('cash-out-supermarket.json');
+    raw.merchant.suspension = { note: '因贵商户长期未交易，已暂停收单服务', measures: ['funds-frozen'] };
+    const { html, result } = await report(raw, 'zh-CN');
+    expect(result.conflicts.length).toBeGreaterThan(0);
+    expect(html).toContain('通知与交易数据不一致');
+    expect(html).toContain('收单机构已采取的措施');
+    expect(html).toContain(result.measures[0]?.title as string);
+  });
+});

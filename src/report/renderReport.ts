@@ -115,6 +115,19 @@ function warningChart(w: Warning, text: ReportText, lang: Lang, currency: string
   });
 }
 
+/** Where the notice and the transactions disagree, and the measures taken with who can lift them. */
+function noticeSections(result: Result, text: ReportText): string {
+  const parts: string[] = [];
+  if (result.conflicts.length > 0) {
+    parts.push(`<h2>${escapeXml(text.conflicts)}</h2><ul>${result.conflicts.map((c) => `<li>${safe(c.message)}</li>`).join('')}</ul>`);
+  }
+  if (result.measures.length > 0) {
+    const items = result.measures.map((m) => `<li><strong>${safe(m.title)}</strong>: ${safe(m.meaning)} ${safe(m.whoCanLift)}</li>`);
+    parts.push(`<h2>${escapeXml(text.measures)}</h2><ul>${items.join('')}</ul>`);
+  }
+  return parts.join('\n');
+}
+
 const STYLE = `
 html { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Helvetica Neue", Arial, sans-serif; color: #111; }
 body { max-width: 900px; margin: 0 auto; padding: 24px; line-height: 1.5; }
@@ -186,6 +199,7 @@ export function analystReport(input: ReportInput, lang: Lang = input.result.lang
 ${charts.join('\n')}
 <h2>${escapeXml(text.causes)}</h2>
 ${causes}
+${noticeSections(result, text)}
 <h2>${escapeXml(text.warnings)}</h2>
 ${warnings}
 </body>
