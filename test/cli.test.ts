@@ -252,3 +252,12 @@ describe('pos-suspension generate, backtest and lint', () => {
     expect((await cli(['lint', join(tmp, 'missing.json')])).code).toBe(2);
   });
 });
+
+describe('--rules with the bundled rules folder', () => {
+  it('loads the pack and leaves its sources file beside it out', async () => {
+    const { code, stdout, stderr } = await cli(['classify', 'examples/cash-out-supermarket.json', '--rules', 'rules', '--format', 'json']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).causes[0].id).toBe('credit-card-cash-out');
+  });
+});

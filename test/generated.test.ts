@@ -12,7 +12,7 @@ describe('generated files are in sync with the code (run `npm run generate` afte
     for (const name of SIGNAL_NAMES) expect(doc).toContain(`\`${name}\``);
   });
 
-  it('docs/sources.md is generated from rules/sources.json', () => {
+  it('docs/sources.md is generated from rules/default.sources.json', () => {
     expect(read('docs/sources.md')).toBe(renderSourcesDoc());
   });
 

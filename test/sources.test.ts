@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultRulePack } from '../src/index.js';
 
-const sources = JSON.parse(readFileSync(new URL('../rules/sources.json', import.meta.url), 'utf8')).sources as Record<
+const sources = JSON.parse(readFileSync(new URL('../rules/default.sources.json', import.meta.url), 'utf8')).sources as Record<
   string,
   { kind: string; source: string; date: string; note: string }
 >;
 const doc = readFileSync(new URL('../docs/sources.md', import.meta.url), 'utf8');
 
-describe('a source for every threshold (rules/sources.json, docs/sources.md)', () => {
+describe('a source for every threshold (rules/default.sources.json, docs/sources.md)', () => {
   it('has an entry for every rule of the default pack', () => {
     const missing = defaultRulePack.rules.map((r) => r.name).filter((name) => !Object.hasOwn(sources, name));
     expect(missing).toEqual([]);

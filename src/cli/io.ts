@@ -57,7 +57,8 @@ export function parseJson(text: string, source: string): unknown {
 }
 
 /**
- * Loads a rule pack file, or every `.json` file of a folder (sorted by name) merged into one pack;
+ * Loads a rule pack file, or every `.json` file of a folder (sorted by name; `*.sources.json` files
+ * left out) merged into one pack;
  * `options.extraFacts` names the custom signals the pack may use (`--signals`).
  */
 export function readRulePack(path: string, options: LoadOptions = {}): RulePack {
@@ -65,7 +66,8 @@ export function readRulePack(path: string, options: LoadOptions = {}): RulePack 
   try {
     files = statSync(path).isDirectory()
       ? readdirSync(path)
-          .filter((f) => f.endsWith('.json'))
+          // A pack's sources sit beside it as `<pack>.sources.json` (rules/default.sources.json): not a pack.
+          .filter((f) => f.endsWith('.json') && !f.endsWith('.sources.json'))
           .sort()
           .map((f) => join(path, f))
       : [path];
