@@ -103,18 +103,29 @@ function checkSizes(input: unknown, limit: Limits): void {
 
 /** True when no string is too long or holds a card number, no key holds one, and nesting is within the limit. */
 function stringsAreClean(value: unknown, limit: Limits, depth: number): boolean {
-  if (typeof value === 'string') return value.length <= limit.maxStringLength && !containsPan(value);
+  if (typeof value === 'string') return isCleanString(value, limit);
   if (typeof value !== 'object' || value === null) return true;
   if (depth > limit.maxDepth) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) if (!stringsAreClean(value[i], limit, depth + 1)) return false;
     return true;
   }
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    if (containsPan(key) || !stringsAreClean((value as Record<string, unknown>)[key], limit, depth + 1)) return false;
+  const keys = Object.keys(value);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i] as string;
+    if (key.length >= MIN_PAN_LENGTH && containsPan(key)) return false;
+    const field = (value as Record<string, unknown>)[key];
+    // Strings (most fields) are settled here without a recursive call.
+    if (typeof field === 'string' ? !isCleanString(field, limit) : !stringsAreClean(field, limit, depth + 1)) return false;
   }
   return true;
+}
+
+/** Strings shorter than this cannot hold a card number (13 digits at least): no scan needed. */
+const MIN_PAN_LENGTH = 13;
+
+function isCleanString(value: string, limit: Limits): boolean {
+  return value.length <= limit.maxStringLength && (value.length < MIN_PAN_LENGTH || !containsPan(value));
 }
 
 /**

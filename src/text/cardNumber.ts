@@ -272,6 +272,8 @@ function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
  * ```
  */
 export function containsPan(text: string): boolean {
+  // The pre-check first, so the short and digit-poor strings that are most of a case file cost no allocation.
+  if (text.length < MIN_DIGITS || !hasCandidateRun(text)) return false;
   return cardNumberSpans(text, true).length > 0;
 }
 
