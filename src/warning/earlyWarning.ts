@@ -119,7 +119,13 @@ export function warningsFor(
   }
   if (candidates.length === 0) return [];
 
-  const weeks = weeklySeries(caseFile, options, settings.weeks, prepared).filter((w) => w.attempts >= settings.minAttemptsPerWeek);
+  // Only the families the candidates test are computed per week, and only for weeks with enough volume.
+  const families = new Set(candidates.map(({ leaf }) => SIGNAL_CATALOG[leaf.fact as SignalName].family));
+  const weeks = weeklySeries(caseFile, options, settings.weeks, prepared, {
+    families,
+    minAttempts: settings.minAttemptsPerWeek,
+    minWeeks: settings.minWeeks,
+  });
   if (weeks.length < settings.minWeeks) return [];
   const lastDay = parseDate(weeks[weeks.length - 1]?.to ?? '') ?? 0;
 
