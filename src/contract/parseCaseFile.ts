@@ -103,20 +103,36 @@ function checkSizes(input: unknown, limit: Limits): void {
 
 /** True when no string is too long or holds a card number, no key holds one, and nesting is within the limit. */
 function stringsAreClean(value: unknown, limit: Limits, depth: number): boolean {
+  return isCleanValue(value, limit, depth, !hasEnumerableKey(Object.prototype));
+}
+
+/** True when `for…in` over `value` visits a key (own or inherited). */
+function hasEnumerableKey(value: object): boolean {
+  for (const _ in value) return true;
+  return false;
+}
+
+/**
+ * {@link stringsAreClean}. `plainPrototype` says that `Object.prototype` has no enumerable key, so that
+ * `for…in` over an object made by JSON.parse visits its own keys only, and `Object.hasOwn` is skipped.
+ */
+function isCleanValue(value: unknown, limit: Limits, depth: number, plainPrototype: boolean): boolean {
   if (typeof value === 'string') return isCleanString(value, limit);
   if (typeof value !== 'object' || value === null) return true;
   if (depth > limit.maxDepth) return false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!stringsAreClean(value[i], limit, depth + 1)) return false;
+    for (let i = 0; i < value.length; i++) if (!isCleanValue(value[i], limit, depth + 1, plainPrototype)) return false;
     return true;
   }
-  const keys = Object.keys(value);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string;
+  const ownOnly = plainPrototype && Object.getPrototypeOf(value) === Object.prototype;
+  for (const key in value) {
+    if (!ownOnly && !Object.hasOwn(value, key)) continue;
     if (key.length >= MIN_PAN_LENGTH && containsPan(key)) return false;
     const field = (value as Record<string, unknown>)[key];
-    // Strings (most fields) are settled here without a recursive call.
-    if (typeof field === 'string' ? !isCleanString(field, limit) : !stringsAreClean(field, limit, depth + 1)) return false;
+    // Strings and numbers (most fields) are settled here without a recursive call.
+    if (typeof field === 'string') {
+      if (!isCleanString(field, limit)) return false;
+    } else if (typeof field === 'object' && field !== null && !isCleanValue(field, limit, depth + 1, plainPrototype)) return false;
   }
   return true;
 }
