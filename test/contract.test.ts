@@ -104,9 +104,9 @@ describe('parseCaseFile', () => {
   });
 
   it('finds card numbers in objects without Object.prototype and in keys, as in plain JSON objects', () => {
-    const card = Object.assign(Object.create(null) as Record<string, unknown>, { token: PAN, kind: 'debit' });
+    const card: { token: string; kind: 'debit' } = Object.assign(Object.create(null), { token: PAN, kind: 'debit' as const });
     expect(problemsOf(caseFile([sale({ card })])).map((p) => p.path)).toEqual(['transactions[0].card.token']);
-    const keyed = caseFile([sale({})], { events: [{ type: 'complaint', at: '2026-03-02T10:00:00+08:00', [PAN]: 'x' }] });
+    const keyed = { ...caseFile([sale({})]), events: [{ type: 'complaint', at: '2026-03-02T10:00:00+08:00', [PAN]: 'x' }] };
     expect(problemsOf(keyed).map((p) => p.path)).toEqual(['events[0].[key removed]']);
   });
 
