@@ -168,11 +168,16 @@ function hasCandidateRun(text: string): boolean {
     }
     if (kind === 0 || digits === 0) {
       digits = 0;
+      // A new run starts after i: too few characters left for 13 digits (most of a timestamp or a token).
+      if (text.length - i <= MIN_DIGITS) return false;
       continue;
     }
     gap++;
     if (kind === 1) visible++;
-    if (gap > MAX_GAP || visible > MAX_VISIBLE_SEPARATORS) digits = 0;
+    if (gap > MAX_GAP || visible > MAX_VISIBLE_SEPARATORS) {
+      digits = 0;
+      if (text.length - i <= MIN_DIGITS) return false;
+    }
   }
   return false;
 }
