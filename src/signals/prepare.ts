@@ -224,12 +224,22 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
  * with the window `windowFrom`–`windowTo` (epoch ms, inclusive). Slices `p`'s columns: no timestamp
  * is parsed again. Used for the weekly series of early warning.
  */
-export function preparedPart(p: Prepared, firstDay: number, lastDay: number, windowFrom: number, windowTo: number): Prepared {
+export function preparedPart(
+  p: Prepared,
+  firstDay: number,
+  lastDay: number,
+  windowFrom: number,
+  windowTo: number,
+  /** Indexes into `p.txs` of exactly its transactions on days `firstDay`–`lastDay`, ascending, when the caller has them. */
+  onDays?: readonly number[],
+): Prepared {
   // Members of the part, in p's (time) order; those outside the part's window are left out.
   const picked: number[] = [];
   let lastApprovedSaleMs = Number.NaN;
   let bucketSize = 0;
-  for (let k = 0; k < p.txs.length; k++) {
+  const scanned = onDays?.length ?? p.txs.length;
+  for (let j = 0; j < scanned; j++) {
+    const k = onDays === undefined ? j : (onDays[j] as number);
     const d = p.day[k] as number;
     if (d < firstDay || d > lastDay) continue;
     bucketSize++;

@@ -80,6 +80,13 @@ export function weeklySeries(
   const firstMonday = firstDay - weekdayOf(firstDay);
   const count = Math.max(0, Math.min(maxWeeks, (lastMonday - firstMonday) / 7 + 1));
 
+  // Each transaction's week, in one pass (ages 0 … count-1; older ones belong to no week).
+  const byAge: number[][] = Array.from({ length: count }, () => []);
+  for (let k = 0; k < p.txs.length; k++) {
+    const d = p.day[k] as number;
+    const age = (lastMonday - (d - weekdayOf(d))) / 7;
+    if (age >= 0 && age < count) (byAge[age] as number[]).push(k);
+  }
   // The parts first (cheap slices), so that a focused series can leave weeks out before any signal is computed.
   const parts: { monday: number; age: number; part: Prepared; attempts: number }[] = [];
   for (let k = 0; k < count; k++) {
@@ -87,7 +94,7 @@ export function weeklySeries(
     const monday = lastMonday - 7 * age;
     const from = Math.max(windowFrom, localMidnight(clock, monday));
     const to = Math.min(windowTo, localMidnight(clock, monday + 7) - 1);
-    const part = preparedPart(p, monday, monday + 6, from, to);
+    const part = preparedPart(p, monday, monday + 6, from, to, byAge[age]);
     const attempts = attemptsOf(part);
     if (focus === undefined || attempts >= focus.minAttempts) parts.push({ monday, age, part, attempts });
   }
