@@ -237,7 +237,10 @@ function crossFieldProblems(caseFile: ParsedCase): Problem[] {
   checkRange(merchant.kyc?.documentsExpireAt, () => 'merchant.kyc.documentsExpireAt');
   checkRange(merchant.contract?.endsAt, () => 'merchant.contract.endsAt');
   checkRange(merchant.suspension?.at, () => 'merchant.suspension.at');
-  for (let i = 0; i < transactions.length; i++) checkRange(transactions[i]?.at, () => `transactions[${i}].at`);
+  for (let i = 0; i < transactions.length; i++) {
+    const at = (transactions[i] as (typeof transactions)[number]).at;
+    if (isLocalNearRangeEdge(at)) checkRange(at, () => `transactions[${i}].at`);
+  }
   for (let i = 0; i < caseFile.events.length; i++) checkRange(caseFile.events[i]?.at, () => `events[${i}].at`);
   if (window && (parseTimestamp(window.from, clock) ?? 0) > (parseTimestamp(window.to, clock) ?? 0)) {
     problems.push({ path: 'window', message: 'from is after to' });
