@@ -103,6 +103,13 @@ describe('parseCaseFile', () => {
     expect(JSON.stringify(problems)).not.toContain('1111');
   });
 
+  it('finds card numbers in objects without Object.prototype and in keys, as in plain JSON objects', () => {
+    const card: { token: string; kind: 'debit' } = Object.assign(Object.create(null), { token: PAN, kind: 'debit' as const });
+    expect(problemsOf(caseFile([sale({ card })])).map((p) => p.path)).toEqual(['transactions[0].card.token']);
+    const keyed = { ...caseFile([sale({})]), events: [{ type: 'complaint', at: '2026-03-02T10:00:00+08:00', [PAN]: 'x' }] };
+    expect(problemsOf(keyed).map((p) => p.path)).toEqual(['events[0].[key removed]']);
+  });
+
   it('accepts ordinary tokens and numbers that fail the Luhn check', () => {
     expect(() => parseCaseFile(caseFile([sale({ id: '4111111111111112', card: { token: 'tok_8f2a', kind: 'debit' } })]))).not.toThrow();
   });

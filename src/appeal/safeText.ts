@@ -6,6 +6,7 @@
 import { maskPans } from '../text/cardNumber.js';
 
 /** Line breaks, other control characters and zero-width marks: anything that is not one plain space in a line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point: they are removed.
 const BREAKS = /[\u0000-\u001f\u007f-\u009f\u00ad\u2028\u2029\u200b-\u200f\u2060-\u2064\ufeff]+/g;
 
 /**

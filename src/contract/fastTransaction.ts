@@ -5,7 +5,7 @@
  * zod, which then reports every problem with its path. zod stays the definition of the contract.
  */
 
-import { checkTimestamp } from '../time/timestamp.js';
+import { type LocalTimeResolver, MAX_INSTANT, MIN_INSTANT, parseTimestamp } from '../time/timestamp.js';
 import { MASKED_CARD, TRANSACTION_TYPES, type Transaction } from './caseFile.js';
 
 const MAX_ID = 128;
@@ -30,12 +30,42 @@ function isFiniteIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 }
 
+/**
+ * Reads local times as written and notes that it did: a timestamp without an offset is an instant only
+ * in the merchant's zone, which is checked after the transactions.
+ */
+class WrittenTime implements LocalTimeResolver {
+  /** True when the last timestamp read had no offset. */
+  local = false;
+  /** The last timestamp read, as written. */
+  ms = 0;
+  instantOfLocal(localMs: number): number {
+    this.local = true;
+    return localMs;
+  }
+}
+
+/** Times of validated transactions as written: epoch ms, or local wall-clock ms where `local[i]` is 1. */
+export interface WrittenTimes {
+  readonly ms: Float64Array;
+  readonly local: Uint8Array;
+}
+
 /** The validated transaction, or undefined when zod must judge it. */
 export function fastTransaction(raw: unknown): Transaction | undefined {
+  return fastTransactionAt(raw, new WrittenTime());
+}
+
+/** {@link fastTransaction}, with the time as written left in `time` (read only when it returns a transaction). */
+function fastTransactionAt(raw: unknown, time: WrittenTime): Transaction | undefined {
   if (!isRecord(raw)) return undefined;
   const { id, at, amount, currency, type, status, responseCode, card, entryMode, terminalId, location, mcc } = raw;
   if (!isId(id)) return undefined;
-  if (typeof at !== 'string' || at.length > 64 || checkTimestamp(at) !== 'ok') return undefined;
+  if (typeof at !== 'string' || at.length > 64) return undefined;
+  time.local = false;
+  const ms = parseTimestamp(at, time);
+  if (ms === undefined || ms < MIN_INSTANT || ms > MAX_INSTANT) return undefined;
+  time.ms = ms;
   if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0 || amount > MAX_AMOUNT) return undefined;
   if (typeof status !== 'string' || !STATUSES.has(status)) return undefined;
   const tx: Record<string, unknown> = { id, at, amount };
@@ -86,14 +116,22 @@ export function fastTransaction(raw: unknown): Transaction | undefined {
   return tx as Transaction;
 }
 
-/** All transactions through the fast path, or undefined as soon as one needs zod. */
-export function fastTransactions(raw: unknown): Transaction[] | undefined {
+/**
+ * All transactions through the fast path with their times as written, or undefined as soon as one
+ * needs zod.
+ */
+export function fastTransactions(raw: unknown): { transactions: Transaction[]; times: WrittenTimes } | undefined {
   if (!Array.isArray(raw)) return undefined;
   const out = new Array<Transaction>(raw.length);
+  const ms = new Float64Array(raw.length);
+  const local = new Uint8Array(raw.length);
+  const time = new WrittenTime();
   for (let i = 0; i < raw.length; i++) {
-    const tx = fastTransaction(raw[i]);
+    const tx = fastTransactionAt(raw[i], time);
     if (tx === undefined) return undefined;
     out[i] = tx;
+    ms[i] = time.ms;
+    local[i] = time.local ? 1 : 0;
   }
-  return out;
+  return { transactions: out, times: { ms, local } };
 }

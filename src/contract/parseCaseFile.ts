@@ -17,8 +17,9 @@ import {
 import { createLocalClock, isKnownTimeZone } from '../time/zone.js';
 import { type CaseFile, CaseFileSchema } from './caseFile.js';
 import { CaseFileError, formatPath, type Problem } from './errors.js';
-import { fastTransactions } from './fastTransaction.js';
+import { fastTransactions, type WrittenTimes } from './fastTransaction.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { rememberInstants } from './transactionInstants.js';
 
 const PAN_MESSAGE = 'looks like a full card number (PAN); send a token, never the card number';
 const MAX_PROBLEMS = 100;
@@ -44,25 +45,43 @@ export function parseCaseFile(input: unknown, limits: Partial<Limits> = {}): Cas
   // A cheap scan first; the walk that builds paths runs only when something is wrong.
   if (!stringsAreClean(input, limit, 0)) throw new CaseFileError(screenStrings(input, limit));
 
-  const caseFile = validate(input as Record<string, unknown>);
+  const { caseFile, times } = validate(input as Record<string, unknown>);
   const problems = crossFieldProblems(caseFile);
   if (problems.length > 0) throw new CaseFileError(problems);
-  return { ...caseFile, window: resolveWindow(caseFile, createLocalClock(caseFile.merchant.timezone)) };
+  const zone = caseFile.merchant.timezone;
+  const clock = createLocalClock(zone);
+  const instants = transactionInstants(caseFile.transactions, times, clock);
+  rememberInstants(caseFile.transactions, zone, instants);
+  return { ...caseFile, window: resolveWindow(caseFile, clock, instants) };
+}
+
+/** Epoch ms of each transaction's `at` in the merchant's zone, from the times the fast path read when it ran. */
+function transactionInstants(
+  transactions: ParsedCase['transactions'],
+  times: WrittenTimes | undefined,
+  clock: LocalTimeResolver,
+): Float64Array {
+  const ms = new Float64Array(transactions.length);
+  for (let i = 0; i < transactions.length; i++) {
+    if (times === undefined) ms[i] = parseTimestamp((transactions[i] as (typeof transactions)[number]).at, clock) ?? 0;
+    else ms[i] = times.local[i] === 1 ? clock.instantOfLocal(times.ms[i] as number) : (times.ms[i] as number);
+  }
+  return ms;
 }
 
 /**
  * The schema check: transactions through the fast path when they all pass it, the rest (or
  * everything, when a transaction fails) through zod, which lists every problem.
  */
-function validate(input: Record<string, unknown>): ParsedCase {
+function validate(input: Record<string, unknown>): { caseFile: ParsedCase; times?: WrittenTimes } {
   const fast = fastTransactions(input.transactions);
   if (fast) {
     const rest = CaseFileSchema.safeParse({ ...input, transactions: [] });
-    if (rest.success) return { ...rest.data, transactions: fast };
+    if (rest.success) return { caseFile: { ...rest.data, transactions: fast.transactions }, times: fast.times };
   }
   const parsed = CaseFileSchema.safeParse(input);
   if (!parsed.success) throw new CaseFileError(zodProblems(parsed.error));
-  return parsed.data;
+  return { caseFile: parsed.data };
 }
 
 function checkSizes(input: unknown, limit: Limits): void {
@@ -84,18 +103,45 @@ function checkSizes(input: unknown, limit: Limits): void {
 
 /** True when no string is too long or holds a card number, no key holds one, and nesting is within the limit. */
 function stringsAreClean(value: unknown, limit: Limits, depth: number): boolean {
-  if (typeof value === 'string') return value.length <= limit.maxStringLength && !containsPan(value);
+  return isCleanValue(value, limit, depth, !hasEnumerableKey(Object.prototype));
+}
+
+/** True when `for…in` over `value` visits a key (own or inherited). */
+function hasEnumerableKey(value: object): boolean {
+  for (const _ in value) return true;
+  return false;
+}
+
+/**
+ * {@link stringsAreClean}. `plainPrototype` says that `Object.prototype` has no enumerable key, so that
+ * `for…in` over an object made by JSON.parse visits its own keys only, and `Object.hasOwn` is skipped.
+ */
+function isCleanValue(value: unknown, limit: Limits, depth: number, plainPrototype: boolean): boolean {
+  if (typeof value === 'string') return isCleanString(value, limit);
   if (typeof value !== 'object' || value === null) return true;
   if (depth > limit.maxDepth) return false;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!stringsAreClean(value[i], limit, depth + 1)) return false;
+    for (let i = 0; i < value.length; i++) if (!isCleanValue(value[i], limit, depth + 1, plainPrototype)) return false;
     return true;
   }
+  const ownOnly = plainPrototype && Object.getPrototypeOf(value) === Object.prototype;
   for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    if (containsPan(key) || !stringsAreClean((value as Record<string, unknown>)[key], limit, depth + 1)) return false;
+    if (!ownOnly && !Object.hasOwn(value, key)) continue;
+    if (key.length >= MIN_PAN_LENGTH && containsPan(key)) return false;
+    const field = (value as Record<string, unknown>)[key];
+    // Strings and numbers (most fields) are settled here without a recursive call.
+    if (typeof field === 'string') {
+      if (!isCleanString(field, limit)) return false;
+    } else if (typeof field === 'object' && field !== null && !isCleanValue(field, limit, depth + 1, plainPrototype)) return false;
   }
   return true;
+}
+
+/** Strings shorter than this cannot hold a card number (13 digits at least): no scan needed. */
+const MIN_PAN_LENGTH = 13;
+
+function isCleanString(value: string, limit: Limits): boolean {
+  return value.length <= limit.maxStringLength && (value.length < MIN_PAN_LENGTH || !containsPan(value));
 }
 
 /**
@@ -191,7 +237,10 @@ function crossFieldProblems(caseFile: ParsedCase): Problem[] {
   checkRange(merchant.kyc?.documentsExpireAt, () => 'merchant.kyc.documentsExpireAt');
   checkRange(merchant.contract?.endsAt, () => 'merchant.contract.endsAt');
   checkRange(merchant.suspension?.at, () => 'merchant.suspension.at');
-  for (let i = 0; i < transactions.length; i++) checkRange(transactions[i]?.at, () => `transactions[${i}].at`);
+  for (let i = 0; i < transactions.length; i++) {
+    const at = (transactions[i] as (typeof transactions)[number]).at;
+    if (isLocalNearRangeEdge(at)) checkRange(at, () => `transactions[${i}].at`);
+  }
   for (let i = 0; i < caseFile.events.length; i++) checkRange(caseFile.events[i]?.at, () => `events[${i}].at`);
   if (window && (parseTimestamp(window.from, clock) ?? 0) > (parseTimestamp(window.to, clock) ?? 0)) {
     problems.push({ path: 'window', message: 'from is after to' });
@@ -204,7 +253,7 @@ function crossFieldProblems(caseFile: ParsedCase): Problem[] {
  * the last event and the suspension date (chargebacks arrive after the sales they dispute, and a
  * dormant merchant's window must reach its suspension).
  */
-function resolveWindow(caseFile: ParsedCase, clock: LocalTimeResolver): CaseFile['window'] {
+function resolveWindow(caseFile: ParsedCase, clock: LocalTimeResolver, instants: Float64Array): CaseFile['window'] {
   if (caseFile.window) return caseFile.window;
   let from = Number.POSITIVE_INFINITY;
   let to = Number.NEGATIVE_INFINITY;
@@ -214,7 +263,11 @@ function resolveWindow(caseFile: ParsedCase, clock: LocalTimeResolver): CaseFile
     if (isStart && ms < from) from = ms;
     if (ms > to) to = ms;
   };
-  for (const tx of caseFile.transactions) widen(tx.at, true);
+  for (let i = 0; i < instants.length; i++) {
+    const ms = instants[i] as number;
+    if (ms < from) from = ms;
+    if (ms > to) to = ms;
+  }
   const onlyEvents = caseFile.transactions.length === 0;
   for (const event of caseFile.events) widen(event.at, onlyEvents);
   widen(caseFile.merchant.suspension?.at, false);

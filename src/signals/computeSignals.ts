@@ -3,7 +3,7 @@ import type { CaseFile } from '../contract/caseFile.js';
 import { acquirerRecordSignals } from './acquirerRecords.js';
 import { amountSignals } from './amounts.js';
 import { cashOutSignals } from './cashOut.js';
-import type { Signals } from './catalog.js';
+import type { SignalFamily, Signals } from './catalog.js';
 import { conductSignals } from './conduct.js';
 import { fabricationSignals } from './fabrication.js';
 import { failureSignals } from './failures.js';
@@ -12,17 +12,18 @@ import type { SignalOptions } from './options.js';
 import { type Prepared, prepare } from './prepare.js';
 import { statusSignals } from './status.js';
 
-/** The families, in the order their signals are listed. */
-const FAMILIES: readonly ((p: Prepared) => object)[] = [
-  amountSignals,
-  cashOutSignals,
-  fabricationSignals,
-  failureSignals,
-  locationSignals,
-  conductSignals,
-  statusSignals,
-  acquirerRecordSignals,
-];
+/** The families by name, in the order their signals are listed. */
+const FAMILIES: Readonly<Record<SignalFamily, (p: Prepared) => object>> = {
+  amounts: amountSignals,
+  cashOut: cashOutSignals,
+  fabrication: fabricationSignals,
+  failures: failureSignals,
+  location: locationSignals,
+  conduct: conductSignals,
+  status: statusSignals,
+  acquirerRecords: acquirerRecordSignals,
+};
+const FAMILY_NAMES = Object.keys(FAMILIES) as SignalFamily[];
 
 /** Signals plus what the window left out. */
 export interface SignalReport {
@@ -33,17 +34,26 @@ export interface SignalReport {
 
 /** Computes every signal of a prepared case, rounding shares and ratios to 6 decimals for stable output. */
 export function signalsOf(p: Prepared): Signals {
+  return signalsOfFamilies(p, undefined) as Signals;
+}
+
+/**
+ * The signals of the given families only (every family without `families`), as {@link signalsOf}
+ * computes them: same values, same key order among the keys computed.
+ */
+export function signalsOfFamilies(p: Prepared, families: ReadonlySet<SignalFamily> | undefined): Partial<Signals> {
   const out: Record<string, number | boolean> = {};
   // A loop, not object spreads: same keys in the same order (a later family's key keeps its first
   // position, as with spreads), without building seven intermediate objects.
-  for (const family of FAMILIES) {
-    const signals = family(p) as Record<string, number | boolean>;
-    for (const name in signals) {
-      const value = signals[name] as number | boolean;
-      out[name] = typeof value === 'number' ? roundStable(value) : value;
+  for (const name of FAMILY_NAMES) {
+    if (families !== undefined && !families.has(name)) continue;
+    const signals = FAMILIES[name](p) as Record<string, number | boolean>;
+    for (const key in signals) {
+      const value = signals[key] as number | boolean;
+      out[key] = typeof value === 'number' ? roundStable(value) : value;
     }
   }
-  return out as Signals;
+  return out as Partial<Signals>;
 }
 
 /**

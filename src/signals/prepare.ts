@@ -4,6 +4,7 @@
  * (ties broken by id, so the order of the file never changes a result).
  */
 import type { CaseEvent, CaseFile, Transaction } from '../contract/caseFile.js';
+import { recalledInstants } from '../contract/transactionInstants.js';
 import { formatUtc, MS_PER_DAY, parseTimestamp } from '../time/timestamp.js';
 import { createLocalClock, type LocalClock } from '../time/zone.js';
 import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './options.js';
@@ -119,12 +120,14 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
   const windowTo = parseTimestamp(caseFile.window.to, clock) ?? 0;
 
   const all = caseFile.transactions;
+  // parseCaseFile has already read every timestamp in this zone; a hand-built case file is read here.
+  const known = recalledInstants(all, caseFile.merchant.timezone);
   const allMs = new Float64Array(all.length);
   const inside: number[] = [];
   let lastApprovedSaleMs = Number.NaN;
   for (let i = 0; i < all.length; i++) {
     const tx = all[i] as Transaction;
-    const at = parseTimestamp(tx.at, clock) ?? 0;
+    const at = known === undefined ? (parseTimestamp(tx.at, clock) ?? 0) : (known[i] as number);
     allMs[i] = at;
     if (at >= windowFrom && at <= windowTo) inside.push(i);
     if (at <= windowTo && isApprovedSale(tx) && !(at <= lastApprovedSaleMs)) lastApprovedSaleMs = at;
@@ -221,12 +224,22 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
  * with the window `windowFrom`–`windowTo` (epoch ms, inclusive). Slices `p`'s columns: no timestamp
  * is parsed again. Used for the weekly series of early warning.
  */
-export function preparedPart(p: Prepared, firstDay: number, lastDay: number, windowFrom: number, windowTo: number): Prepared {
+export function preparedPart(
+  p: Prepared,
+  firstDay: number,
+  lastDay: number,
+  windowFrom: number,
+  windowTo: number,
+  /** Indexes into `p.txs` of exactly its transactions on days `firstDay`–`lastDay`, ascending, when the caller has them. */
+  onDays?: readonly number[],
+): Prepared {
   // Members of the part, in p's (time) order; those outside the part's window are left out.
   const picked: number[] = [];
   let lastApprovedSaleMs = Number.NaN;
   let bucketSize = 0;
-  for (let k = 0; k < p.txs.length; k++) {
+  const scanned = onDays?.length ?? p.txs.length;
+  for (let j = 0; j < scanned; j++) {
+    const k = onDays === undefined ? j : (onDays[j] as number);
     const d = p.day[k] as number;
     if (d < firstDay || d > lastDay) continue;
     bucketSize++;

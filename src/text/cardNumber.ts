@@ -136,6 +136,12 @@ function separatorKind(c: number): 0 | 1 | 2 {
   }
 }
 
+/** Kind of a character in {@link hasCandidateRun}: a digit (the separator kinds are 1 and 2, else 0). */
+const DIGIT = 3;
+
+/** {@link separatorKind} of each ASCII character, with {@link DIGIT} for 0-9: one lookup per character. */
+const ASCII_KIND: Uint8Array = Uint8Array.from({ length: 0x80 }, (_, c) => (c >= 48 && c <= 57 ? DIGIT : separatorKind(c)));
+
 /**
  * True when `text` holds a run of at least 13 digits joined by separators as the scan joins them: a
  * cheap pre-check (no allocation for ASCII text) that clears timestamps, ids and prose at once.
@@ -146,26 +152,32 @@ function hasCandidateRun(text: string): boolean {
   let gap = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    let isDigit = c >= 48 && c <= 57;
-    if (!isDigit && c >= 0x660) {
+    let kind: number;
+    if (c < 0x80) kind = ASCII_KIND[c] as number;
+    else if (c < 0x660) kind = digits > 0 ? separatorKind(c) : 0;
+    else {
       const cp = text.codePointAt(i) as number;
       if (cp > 0xffff) i++;
-      isDigit = digitValue(cp) >= 0;
+      kind = digitValue(cp) >= 0 ? DIGIT : digits > 0 ? separatorKind(c) : 0;
     }
-    if (isDigit) {
+    if (kind === DIGIT) {
       if (++digits >= MIN_DIGITS) return true;
       visible = 0;
       gap = 0;
       continue;
     }
-    const kind = digits > 0 ? separatorKind(c) : 0;
-    if (kind === 0) {
+    if (kind === 0 || digits === 0) {
       digits = 0;
+      // A new run starts after i: too few characters left for 13 digits (most of a timestamp or a token).
+      if (text.length - i <= MIN_DIGITS) return false;
       continue;
     }
     gap++;
     if (kind === 1) visible++;
-    if (gap > MAX_GAP || visible > MAX_VISIBLE_SEPARATORS) digits = 0;
+    if (gap > MAX_GAP || visible > MAX_VISIBLE_SEPARATORS) {
+      digits = 0;
+      if (text.length - i <= MIN_DIGITS) return false;
+    }
   }
   return false;
 }
@@ -272,6 +284,8 @@ function mergeSpans(spans: Array<[number, number]>): Array<[number, number]> {
  * ```
  */
 export function containsPan(text: string): boolean {
+  // The pre-check first, so the short and digit-poor strings that are most of a case file cost no allocation.
+  if (text.length < MIN_DIGITS || !hasCandidateRun(text)) return false;
   return cardNumberSpans(text, true).length > 0;
 }
 

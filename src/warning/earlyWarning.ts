@@ -40,12 +40,20 @@ export const DEFAULT_WARNING_SETTINGS: Required<WarningSettings> = {
 };
 
 /** Signals that can be followed week by week: shares and ratios that do not depend on the window's length. */
-function trendable(signal: string): boolean {
+function isTrendable(signal: string): boolean {
   const spec = SIGNAL_CATALOG[signal as SignalName];
   if (spec?.kind !== 'number') return false;
   if (!(spec.unit.startsWith('share') || spec.unit === 'ratio' || spec.unit === 'km')) return false;
   // These compare the window's end with its start, or look at its last days only: within a week they mean nothing.
   return !/recent|last `?recentDays|earlier days/i.test(`${signal} ${spec.definition}`);
+}
+
+/** The catalog's trendable signals, decided once (the catalog is a constant). */
+const TRENDABLE: ReadonlySet<string> = new Set(Object.keys(SIGNAL_CATALOG).filter(isTrendable));
+
+/** True for a catalog signal that can be followed week by week (custom signals cannot). */
+function trendable(signal: string): boolean {
+  return TRENDABLE.has(signal);
 }
 
 /** Evaluates a condition with one leaf taken as true: would the rule fire if only this leaf changed? */
@@ -119,7 +127,13 @@ export function warningsFor(
   }
   if (candidates.length === 0) return [];
 
-  const weeks = weeklySeries(caseFile, options, settings.weeks, prepared).filter((w) => w.attempts >= settings.minAttemptsPerWeek);
+  // Only the families the candidates test are computed per week, and only for weeks with enough volume.
+  const families = new Set(candidates.map(({ leaf }) => SIGNAL_CATALOG[leaf.fact as SignalName].family));
+  const weeks = weeklySeries(caseFile, options, settings.weeks, prepared, {
+    families,
+    minAttempts: settings.minAttemptsPerWeek,
+    minWeeks: settings.minWeeks,
+  });
   if (weeks.length < settings.minWeeks) return [];
   const lastDay = parseDate(weeks[weeks.length - 1]?.to ?? '') ?? 0;
 

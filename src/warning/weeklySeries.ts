@@ -5,10 +5,10 @@
  * families over the case.
  */
 import type { CaseFile } from '../contract/caseFile.js';
-import type { Signals } from '../signals/catalog.js';
-import { signalsOf } from '../signals/computeSignals.js';
+import type { SignalFamily, Signals } from '../signals/catalog.js';
+import { signalsOf, signalsOfFamilies } from '../signals/computeSignals.js';
 import type { SignalOptions } from '../signals/options.js';
-import { type Prepared, prepare, preparedPart } from '../signals/prepare.js';
+import { FLAG, type Prepared, prepare, preparedPart } from '../signals/prepare.js';
 import { civilFromDays, MS_PER_DAY } from '../time/timestamp.js';
 import type { LocalClock } from '../time/zone.js';
 
@@ -23,6 +23,27 @@ export interface Week {
   /** Sale attempts (approved plus declined sales) in the week: the volume behind its shares. */
   readonly attempts: number;
   readonly signals: Signals;
+}
+
+/**
+ * What the caller will read of a series, so that nothing else is computed: the weeks with at least
+ * `minAttempts` sale attempts, each with the signals of `families` only, and no week at all when
+ * fewer than `minWeeks` weeks reach `minAttempts`.
+ */
+export interface SeriesFocus {
+  readonly families: ReadonlySet<SignalFamily>;
+  readonly minAttempts: number;
+  readonly minWeeks: number;
+}
+
+/** Sale attempts of a prepared part as the signals count them: `saleCount + declineCount`. */
+function attemptsOf(part: Prepared): number {
+  let declines = 0;
+  for (let k = 0; k < part.flags.length; k++) {
+    const f = part.flags[k] as number;
+    if ((f & FLAG.attempt) !== 0 && (f & FLAG.declined) !== 0) declines++;
+  }
+  return part.sales.length + declines;
 }
 
 /** Local day number → weekday with Monday 0 (1970-01-01, day 0, was a Thursday). */
@@ -42,8 +63,15 @@ function localMidnight(clock: LocalClock, day: number): number {
  *
  * @param prepared - the case already prepared with the same `options` (the classifier has it): its
  *   columns are sliced per week, so no timestamp is parsed again. Without it the case is prepared once.
+ * @param focus - when given, only what early warning reads is computed: see {@link SeriesFocus}.
  */
-export function weeklySeries(caseFile: CaseFile, options: Partial<SignalOptions>, maxWeeks: number, prepared?: Prepared): Week[] {
+export function weeklySeries(
+  caseFile: CaseFile,
+  options: Partial<SignalOptions>,
+  maxWeeks: number,
+  prepared?: Prepared,
+  focus?: SeriesFocus,
+): Week[] {
   const p = prepared ?? prepare(caseFile, options);
   const { clock, windowFrom, windowTo } = p;
   const lastDay = clock.dayOf(windowTo);
@@ -52,20 +80,32 @@ export function weeklySeries(caseFile: CaseFile, options: Partial<SignalOptions>
   const firstMonday = firstDay - weekdayOf(firstDay);
   const count = Math.max(0, Math.min(maxWeeks, (lastMonday - firstMonday) / 7 + 1));
 
-  const weeks: Week[] = [];
+  // Each transaction's week, in one pass (ages 0 … count-1; older ones belong to no week).
+  const byAge: number[][] = Array.from({ length: count }, () => []);
+  for (let k = 0; k < p.txs.length; k++) {
+    const d = p.day[k] as number;
+    const age = (lastMonday - (d - weekdayOf(d))) / 7;
+    if (age >= 0 && age < count) (byAge[age] as number[]).push(k);
+  }
+  // The parts first (cheap slices), so that a focused series can leave weeks out before any signal is computed.
+  const parts: { monday: number; age: number; part: Prepared; attempts: number }[] = [];
   for (let k = 0; k < count; k++) {
     const age = count - 1 - k;
     const monday = lastMonday - 7 * age;
     const from = Math.max(windowFrom, localMidnight(clock, monday));
     const to = Math.min(windowTo, localMidnight(clock, monday + 7) - 1);
-    const signals = signalsOf(preparedPart(p, monday, monday + 6, from, to));
-    weeks.push({
-      from: civilFromDays(monday),
-      to: civilFromDays(Math.min(monday + 6, lastDay)),
-      age,
-      attempts: (signals.saleCount as number) + (signals.declineCount as number),
-      signals,
-    });
+    const part = preparedPart(p, monday, monday + 6, from, to, byAge[age]);
+    const attempts = attemptsOf(part);
+    if (focus === undefined || attempts >= focus.minAttempts) parts.push({ monday, age, part, attempts });
   }
-  return weeks;
+  if (focus !== undefined && parts.length < focus.minWeeks) return [];
+
+  return parts.map(({ monday, age, part, attempts }) => ({
+    from: civilFromDays(monday),
+    to: civilFromDays(Math.min(monday + 6, lastDay)),
+    age,
+    attempts,
+    // A focused week holds only the families asked for (see SeriesFocus).
+    signals: (focus === undefined ? signalsOf(part) : signalsOfFamilies(part, focus.families)) as Signals,
+  }));
 }
