@@ -181,7 +181,9 @@ describe('what would clear a cause the notice names', () => {
     const { createClassifier: make } = await import('../src/index.js');
     const jeweller = JSON.parse(readFileSync(new URL('../examples/healthy-jeweller.json', import.meta.url), 'utf8'));
     const noted = { ...jeweller, merchant: { ...jeweller.merchant, suspension: { note: '您的商户因涉嫌信用卡套现已被暂停交易' } } };
-    const cause = make().classifySync(noted).causes.find((c) => c.id === 'credit-card-cash-out');
+    const cause = make()
+      .classifySync(noted)
+      .causes.find((c) => c.id === 'credit-card-cash-out');
     expect(cause?.evidence.some((e) => e.rule === 'stated-reason')).toBe(true);
     expect(cause?.toClear?.mustClear).not.toContain('stated-reason');
   });

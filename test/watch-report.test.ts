@@ -58,6 +58,8 @@ describe('pos-suspension classify --format table', () => {
     const { code, stdout } = await cli(['classify', 'examples/drifting-restaurant.json', '--format', 'table']);
     expect(code).toBe(0);
     expect(stdout).toContain('No suspension cause found');
-    expect(stdout).toMatch(/Early warnings[\s\S]*High transaction failure rate · decline rate without issuer or network outages 23\.\d% → 30\.0% ·\s+2026-1\d-\d\d/);
+    expect(stdout).toMatch(
+      /Early warnings[\s\S]*High transaction failure rate · decline rate without issuer or network outages 23\.\d% → 30\.0% ·\s+2026-1\d-\d\d/,
+    );
   });
 });
