@@ -30,6 +30,9 @@ const WRITINGS: Record<string, string> = {
   'word joiner, BOM and soft hyphen': groups(UNIONPAY).join('\u2060\ufeff\u00ad'),
   'line breaks and tabs': groups(VISA).join('\r\n').replace('\r\n', '\t'),
   'spaced dash': groups(VISA).join(' - '),
+  'middle dots': groups(VISA).join('\u00b7'),
+  'commas, ASCII and full-width': groups(UNIONPAY).join(',').replace(',', '\uff0c'),
+  'a bidi override and combining marks between digits': [...VISA].join('\u202e').replace('\u202e', '\ufe0f\u0301'),
   mixed: `${digitsIn(0xff10)(UNIONPAY.slice(0, 4))}\u00a0${digitsIn(0x660)(UNIONPAY.slice(4, 8))}\u200b${UNIONPAY.slice(8, 12)}.${digitsIn(0x966)(UNIONPAY.slice(12))}`,
 };
 
@@ -44,6 +47,12 @@ function refusal(input: unknown): CaseFileError {
 }
 
 describe('the card-number screen', () => {
+  it('does not join the parts of a valid timestamp, however many fraction digits it has', () => {
+    for (const at of ['2026-10-01T10:44:27.1234567+08:00', '2026-10-01 14:41:41.123456+08:00', '2026-10-01T04:11:41,5Z']) {
+      expect(containsPan(at)).toBe(false);
+    }
+  });
+
   it('knows card numbers by Luhn, issuer prefix and length', () => {
     expect(isCardNumberDigits(VISA)).toBe(true);
     expect(isCardNumberDigits(UNIONPAY)).toBe(true);
@@ -107,6 +116,22 @@ describe('the card-number screen', () => {
     }
     expect(maskPans(`${VISA} 2026`)).toBe('[card number removed] 2026');
     expect(maskPans(`a ${VISA} b ${UNIONPAY} c`)).toBe('a [card number removed] b [card number removed] c');
+  });
+
+  it('finds card numbers written inside brackets and masks their digits', () => {
+    const inBrackets = [
+      `(${VISA.slice(0, 4)})${VISA.slice(4, 8)}-${VISA.slice(8, 12)}-${VISA.slice(12)}`,
+      groups(VISA)
+        .map((g) => `\u3010${g}\u3011`)
+        .join(''),
+    ];
+    for (const text of inBrackets) {
+      expect(containsPan(text)).toBe(true);
+      expect(maskPans(`卡号 ${text} 已拒绝`).replace(/\D/g, '')).toBe('');
+      expect(() =>
+        parseCaseFile(caseFile([sale()], { events: [{ type: 'complaint', at: '2026-03-02T10:00:00+08:00', detail: text }] })),
+      ).toThrow(CaseFileError);
+    }
   });
 
   it('still finds a card number followed by other digit groups, and leaves dates, phones and amounts alone', () => {

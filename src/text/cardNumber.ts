@@ -95,7 +95,13 @@ function digitValue(cp: number): number {
   return (cp - zero) % 10;
 }
 
-/** 1 for a visible separator, 2 for an invisible one, 0 for anything else. */
+/** Unicode format characters and marks. */
+const INVISIBLE = /^[\p{Cf}\p{M}]$/u;
+
+/**
+ * 1 for a visible separator, 2 for an invisible one, 0 for anything else. Colons and plus signs are
+ * not separators: a valid timestamp (`10:44:27.1234567+08:00`) would otherwise join into a 13-digit run.
+ */
 function separatorKind(c: number): 0 | 1 | 2 {
   switch (c) {
     case 0x20: // space
@@ -108,6 +114,12 @@ function separatorKind(c: number): 0 | 1 | 2 {
     case 0x2e: // full stop
     case 0x2f: // solidus
     case 0x5f: // low line
+    case 0x2c: // comma
+    case 0x28: // ( and ) and [ and ]: "(4111)1111-…"
+    case 0x29:
+    case 0x5b:
+    case 0x5d:
+    case 0xb7: // middle dot
     case 0x85: // next line
     case 0xa0: // no-break space
     case 0x1680:
@@ -121,6 +133,14 @@ function separatorKind(c: number): 0 | 1 | 2 {
     case 0xff0e: // full-width full stop
     case 0xff0f: // full-width solidus
     case 0xff3f: // full-width low line
+    case 0xff0c: // full-width comma
+    case 0x3001: // ideographic comma
+    case 0x30fb: // katakana middle dot
+    case 0x2027: // hyphenation point
+    case 0xff08: // full-width ( )
+    case 0xff09:
+    case 0x3010: // 【 】
+    case 0x3011:
       return 1;
     case 0xad: // soft hyphen
     case 0x180e:
@@ -132,7 +152,10 @@ function separatorKind(c: number): 0 | 1 | 2 {
       return 2;
     default:
       // En quad … hair space (U+2000–U+200A) and hyphen … horizontal bar (U+2010–U+2015).
-      return (c >= 0x2000 && c <= 0x200a) || (c >= 0x2010 && c <= 0x2015) ? 1 : 0;
+      if ((c >= 0x2000 && c <= 0x200a) || (c >= 0x2010 && c <= 0x2015)) return 1;
+      // Format characters (bidi overrides such as U+202E) and combining marks (U+FE0F, U+0301) draw
+      // nothing between two digits: an attacker's way to hide a card number from a plain scan.
+      return c > 0x7f && INVISIBLE.test(String.fromCodePoint(c)) ? 2 : 0;
   }
 }
 
