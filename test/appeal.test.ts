@@ -369,3 +369,12 @@ describe('the letter header, request and signature', () => {
     expect(draft.markdown).toMatch(/¥\d{1,3}(,\d{3})*\.\d\d/);
   });
 });
+
+describe('the date line', () => {
+  it('writes an ISO date in English (2026-03-31) and 年月日 in Chinese', async () => {
+    const caseFile = fixtureFor('contract-ended');
+    const classification = await createClassifier().classifyDetailed(caseFile);
+    expect(draftAppeal(classification, { lang: 'en', date: '2026-03-05' }).markdown).toContain('2026-03-05');
+    expect(draftAppeal(classification, { lang: 'zh-CN', date: '2026-03-05' }).markdown).toContain('2026年3月5日');
+  });
+});
