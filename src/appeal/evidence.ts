@@ -48,7 +48,9 @@ export function evidenceSentences(conditions: readonly EvidenceCondition[], ctx:
     const withTop = !topShown && template?.includes('{{#top}}') === true;
     const line = sentence(condition, template, withTop, ctx);
     if (line.top) topShown = true;
-    out.push(line.sentence);
+    // A guard condition (e.g. "the category is not wholesale") has an empty sentence: it says nothing
+    // the merchant needs to read.
+    if (line.sentence.trim() !== '') out.push(line.sentence);
   }
   return out;
 }
