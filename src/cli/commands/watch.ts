@@ -5,8 +5,9 @@
  */
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { type EarlyWarningReport, earlyWarning, isCaseFileError, maskPans, type Warning, type WarningSettings } from '../../index.js';
+import { type EarlyWarningReport, earlyWarning, formatSignalValue, maskPans, type Warning, type WarningSettings } from '../../index.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../batch.js';
+import { lineError } from '../batchLine.js';
 import { NOT_UTF8 } from '../bom.js';
 import { openStream, parseJson, readRulePack, readText } from '../io.js';
 import { readLines } from '../lines.js';
@@ -67,7 +68,11 @@ export function registerWatch(program: Command, ctx: CommandContext): void {
             take(earlyWarning(JSON.parse(line.text), config), line.number);
           } catch (error) {
             failed++;
-            ctx.io.stderr.write(`line ${line.number}: ${describe(error)}\n`);
+            ctx.io.stderr.write(
+              `line ${line.number}: ${lineError(error)
+                .problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
+                .join('; ')}\n`,
+            );
           }
         }
       } else {
@@ -89,12 +94,6 @@ function bySoonest(a: Ranked, b: Ranked): number {
   );
 }
 
-function describe(error: unknown): string {
-  if (error instanceof SyntaxError) return 'not valid JSON';
-  if (isCaseFileError(error)) return error.problems.map((p) => `${p.path || '(root)'}: ${p.message}`).join('; ');
-  return maskPans(error instanceof Error ? (error.message.split('\n')[0] ?? 'error') : String(error));
-}
-
 function writeRanking(ctx: CommandContext, format: WatchFlags['format'], ranked: readonly Ranked[], quiet: number): void {
   const { stdout, env } = ctx.io;
   const chosen = format ?? (stdout.isTTY ? 'table' : 'json');
@@ -107,10 +106,8 @@ function writeRanking(ctx: CommandContext, format: WatchFlags['format'], ranked:
   }
 }
 
-const formatValue = (w: Warning, value: number) =>
-  w.signal.endsWith('Share') || w.signal.endsWith('Rate') || (w.signal.endsWith('Ratio') && value <= 1)
-    ? `${(value * 100).toFixed(1)}%`
-    : String(Math.round(value * 100) / 100);
+/** A warned signal's value in its unit (percent for shares, × for ratios), as the other tables print it. */
+const formatValue = (w: Warning, value: number) => formatSignalValue(w.signal, value, 'en');
 
 /** The ranking as a table: one line per warning, merchants in rank order. */
 function renderRanking(ranked: readonly Ranked[], quiet: number, paint: Paint): string {
