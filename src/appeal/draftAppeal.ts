@@ -5,6 +5,7 @@
  */
 import Mustache from 'mustache';
 import { adviceFor } from '../advice/catalog.js';
+import { formatMoney } from '../advice/evidenceWords.js';
 import type { CaseEvent, CaseFile, Measure, Transaction } from '../contract/caseFile.js';
 import type { CauseId } from '../contract/causes.js';
 import { OptionsError } from '../contract/errors.js';
@@ -14,7 +15,7 @@ import { strongestConditions } from '../engine/strongestConditions.js';
 import type { SignalName } from '../signals/catalog.js';
 import type { EvidenceMembers } from '../signals/members.js';
 import { evidenceSentences } from './evidence.js';
-import { type CaseClock, cardLabel, caseClock, letterMoney } from './format.js';
+import { type CaseClock, cardLabel, caseClock } from './format.js';
 import { letterHtml } from './html.js';
 import type { Block, Field, Letter } from './letter.js';
 import { letterMarkdown } from './markdown.js';
@@ -293,7 +294,7 @@ function measuresOf(caseFile: CaseFile): readonly Measure[] {
 /** The sum of the fund-freeze events' amounts, formatted; empty when none carries an amount. */
 function frozenAmount(caseFile: CaseFile): string {
   const total = caseFile.events.filter((e) => e.type === 'fund-freeze').reduce((sum, e) => sum + (e.amount ?? 0), 0);
-  return total > 0 ? letterMoney(total, caseFile.merchant.currency) : '';
+  return total > 0 ? formatMoney(total, caseFile.merchant.currency) : '';
 }
 
 /** Enclosures: always, the cause's, the stance's, each measure's; named in the language, without duplicates. */
@@ -360,7 +361,7 @@ function transactionBlocks(all: readonly Transaction[], input: LetterInput): Blo
   const head = [c.time, c.amount, c.card, c.terminal, ...optional.map((col) => col.head), ...(anyNotApproved ? [c.status] : [])];
   const rows = shown.map((tx) => [
     clock.localTime(clock.instant(tx.at)),
-    letterMoney(tx.amount, tx.currency ?? caseFile.merchant.currency),
+    formatMoney(tx.amount, tx.currency ?? caseFile.merchant.currency),
     cardLabel(tx.card),
     screenLine(tx.terminalId ?? '—'),
     ...optional.map((col) => screenLine(col.of(tx) ?? '—')),
@@ -385,7 +386,7 @@ function eventTable(events: readonly CaseEvent[], input: LetterInput): Block {
       clock.localDay(clock.instant(event.at)),
       text.events[event.type] ?? event.type,
       screenLine(sale ? (sale.referenceNumber ?? sale.id) : (event.transactionId ?? '—')),
-      amount === undefined ? '—' : letterMoney(amount, caseFile.merchant.currency),
+      amount === undefined ? '—' : formatMoney(amount, caseFile.merchant.currency),
       screenLine(event.detail ?? '—') || '—',
     ];
   });

@@ -5,12 +5,12 @@
  * threshold or what would have cleared the rule.
  */
 import Mustache from 'mustache';
-import { formatSignalValue, signalName } from '../advice/evidenceWords.js';
+import { formatMoney, formatSignalValue, signalName } from '../advice/evidenceWords.js';
 import type { CaseEvent, CaseFile, Transaction } from '../contract/caseFile.js';
 import type { EvidenceCondition, Lang } from '../contract/result.js';
 import type { SignalName } from '../signals/catalog.js';
 import type { EvidenceMembers } from '../signals/members.js';
-import { type CaseClock, cardLabel, letterMoney } from './format.js';
+import { type CaseClock, cardLabel } from './format.js';
 import type { AppealText } from './text.js';
 import { mccLabel } from './text.js';
 
@@ -75,7 +75,7 @@ function sentence(
 /** Counts, days, amounts and the busiest card of what a signal counted. */
 function membersView(signal: string, ctx: EvidenceContext) {
   const { members, caseFile, clock } = ctx;
-  const money = (minor: number) => letterMoney(minor, caseFile.merchant.currency);
+  const money = (minor: number) => formatMoney(minor, caseFile.merchant.currency);
   const found = members.bySignal[signal as SignalName];
   const txs = (found?.transactions ?? []).map((i) => members.transactions[i] as Transaction);
   const events = found?.events ?? [];
@@ -115,7 +115,7 @@ function busiestCard(txs: readonly Transaction[], ctx: EvidenceContext) {
   for (const list of byCard.values()) if (list.length > best.length) best = list;
   if (best.length < 2) return undefined;
   const amounts = best.map((tx) => tx.amount);
-  const money = (minor: number) => letterMoney(minor, ctx.caseFile.merchant.currency);
+  const money = (minor: number) => formatMoney(minor, ctx.caseFile.merchant.currency);
   return {
     amounts: amountWords(amounts, ctx),
     card: cardLabel((best[0] as Transaction).card),
@@ -129,7 +129,7 @@ function busiestCard(txs: readonly Transaction[], ctx: EvidenceContext) {
 /** `在 ¥2,200.00 至 ¥49,999.00 之间`, or `均为 ¥88.00` when every amount is the same. */
 function amountWords(amounts: readonly number[], ctx: EvidenceContext): string {
   if (amounts.length === 0) return '';
-  const money = (minor: number) => letterMoney(minor, ctx.caseFile.merchant.currency);
+  const money = (minor: number) => formatMoney(minor, ctx.caseFile.merchant.currency);
   const min = Math.min(...amounts);
   const max = Math.max(...amounts);
   const template = min === max ? ctx.text.amountSame : ctx.text.amountRange;
@@ -157,7 +157,7 @@ function otherMccs(txs: readonly Transaction[], ctx: EvidenceContext): string {
 /** The merchant's status facts: contract, documents, last sale, category, limits. */
 function statusView(ctx: EvidenceContext) {
   const { merchant } = ctx.caseFile;
-  const money = (minor: number | undefined) => (minor === undefined ? '' : letterMoney(minor, merchant.currency));
+  const money = (minor: number | undefined) => (minor === undefined ? '' : formatMoney(minor, merchant.currency));
   const last = ctx.members.lastApprovedSale;
   return {
     contractEnd: merchant.contract?.endsAt ? ctx.clock.dayOf(merchant.contract.endsAt) : '',

@@ -41,19 +41,6 @@ export function caseClock(caseFile: CaseFile): CaseClock {
 }
 
 /**
- * Money in minor units for a letter: `¥48,000.00` for CNY, `1,234.50 USD` otherwise.
- *
- * @example
- * ```ts
- * letterMoney(4_800_000, 'CNY'); // '¥48,000.00'
- * ```
- */
-export function letterMoney(minor: number, currency: string): string {
-  const major = (minor / 100).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  return currency === 'CNY' ? `¥${major}` : `${major} ${currency}`;
-}
-
-/**
  * Card tokens are shown by their last four characters only.
  *
  * @example
