@@ -2,7 +2,7 @@
 import type { Location } from '../contract/caseFile.js';
 import { distanceKm } from '../signals/location.js';
 import { FLAG, type Prepared } from '../signals/prepare.js';
-import { civilFromDays } from '../time/timestamp.js';
+import { civilFromDays, weekdayOf } from '../time/timestamp.js';
 
 /** What the charts draw, one entry per local day of the window. */
 export interface DailyFacts {
@@ -44,8 +44,7 @@ export function dailyFacts(p: Prepared): DailyFacts {
     const flags = p.flags[i] as number;
     if (flags & FLAG.attempt) {
       attempts[d] = (attempts[d] as number) + 1;
-      const weekday = (((day + 3) % 7) + 7) % 7;
-      const row = weekdayHour[weekday] as number[];
+      const row = weekdayHour[weekdayOf(day)] as number[];
       row[p.hour[i] as number] = (row[p.hour[i] as number] as number) + 1;
       const at = p.txs[i]?.location;
       if (home && at) distance[d] = Math.max(distance[d] ?? 0, distanceKm(home, at));

@@ -27,6 +27,11 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
+/** Weekday of a day number (days since 1970-01-01, a Thursday), Monday 0 … Sunday 6. */
+export function weekdayOf(day: number): number {
+  return (((day + 3) % 7) + 7) % 7;
+}
+
 /** The `YYYY-MM-DD` date of a day number (days since 1970-01-01). */
 export function civilFromDays(days: number): string {
   const z = days + 719468;

@@ -9,7 +9,7 @@ import type { SignalFamily, Signals } from '../signals/catalog.js';
 import { signalsOf, signalsOfFamilies } from '../signals/computeSignals.js';
 import type { SignalOptions } from '../signals/options.js';
 import { FLAG, type Prepared, prepare, preparedPart } from '../signals/prepare.js';
-import { civilFromDays, MS_PER_DAY } from '../time/timestamp.js';
+import { civilFromDays, MS_PER_DAY, weekdayOf } from '../time/timestamp.js';
 import type { LocalClock } from '../time/zone.js';
 
 /** One local week of a case and its signals. */
@@ -45,9 +45,6 @@ function attemptsOf(part: Prepared): number {
   }
   return part.sales.length + declines;
 }
-
-/** Local day number → weekday with Monday 0 (1970-01-01, day 0, was a Thursday). */
-const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
 
 /** The instant at which local day `day` starts. */
 function localMidnight(clock: LocalClock, day: number): number {
