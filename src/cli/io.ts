@@ -1,5 +1,5 @@
 /** Reading case files and rule packs for the CLI, with errors that say which file is wrong. */
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type LoadOptions, loadRulePack, mergeRulePacks, type RulePack, RulePackError } from '../index.js';
 import { decodeUtf8, NOT_UTF8, stripBom } from './bom.js';
@@ -35,6 +35,15 @@ export async function readText(path: string, stdin: NodeJS.ReadableStream): Prom
     throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
   }
   throw new CliError(`${path} is ${NOT_UTF8}`, 2);
+}
+
+/** Writes a file the user named (`--out`); an unwritable path is exit code 2. */
+export function writeText(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (error) {
+    throw new CliError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+  }
 }
 
 /** Opens a file for streaming; a missing or unreadable file is exit code 2. */

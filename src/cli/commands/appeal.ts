@@ -1,8 +1,7 @@
 /** `pos-suspension appeal`: the letter the cause calls for (申诉书, 整改报告, 续约申请, 解冻申请…) and its materials checklist for one case file. */
-import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { type AppealDraft, CAUSE_IDS, type CauseId, createClassifier, draftAppeal, type Lang, maskPans } from '../../index.js';
-import { CliError, parseJson, readRulePack, readText } from '../io.js';
+import { CliError, parseJson, readRulePack, readText, writeText } from '../io.js';
 import { type CommandContext, collect, inputName, langOption, parsePositiveInt, rulesOption } from '../output.js';
 
 interface AppealFlags {
@@ -80,11 +79,7 @@ function writeLetter(draft: AppealDraft, flags: AppealFlags, ctx: CommandContext
     ctx.io.stdout.write(letter);
     return;
   }
-  try {
-    writeFileSync(flags.out, letter);
-  } catch (error) {
-    throw new CliError(`cannot write ${flags.out}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
-  }
+  writeText(flags.out, letter);
   ctx.io.stderr.write(
     `wrote ${flags.out} (${draft.cause}, ${draft.kind}); enclose:\n${draft.enclosures.map((item) => `  - ${item}\n`).join('')}`,
   );

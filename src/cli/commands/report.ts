@@ -1,8 +1,7 @@
 /** `pos-suspension report`: the analyst report of one case file as a self-contained HTML page. */
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { analystReport, createClassifier, type Lang } from '../../index.js';
-import { CliError, parseJson, readRulePack, readText } from '../io.js';
+import { parseJson, readRulePack, readText, writeText } from '../io.js';
 import { type CommandContext, inputName, langOption, rulesOption } from '../output.js';
 
 /** Registers `report`. */
@@ -22,11 +21,7 @@ export function registerReport(program: Command, ctx: CommandContext): void {
         ctx.io.stdout.write(html);
         return;
       }
-      try {
-        writeFileSync(flags.out, html);
-      } catch (error) {
-        throw new CliError(`cannot write ${flags.out}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
-      }
+      writeText(flags.out, html);
       ctx.io.stderr.write(`report: wrote ${flags.out}\n`);
     });
 }
