@@ -4,8 +4,9 @@ import { parseCaseFile } from '../contract/parseCaseFile.js';
 import type { Warning } from '../contract/result.js';
 import { loadRulePack } from '../rules/loadRulePack.js';
 import type { RulePack } from '../rules/schema.js';
-import { computeSignals } from '../signals/computeSignals.js';
+import { signalsOf } from '../signals/computeSignals.js';
 import type { SignalOptions } from '../signals/options.js';
+import { prepare } from '../signals/prepare.js';
 import { resolveWarningSettings, type WarningSettings, warningsFor } from '../warning/earlyWarning.js';
 import { defaultRulePack } from './classifier.js';
 import { checkEarlyWarningConfig } from './config.js';
@@ -49,6 +50,8 @@ export function earlyWarning(caseFile: unknown, config: EarlyWarningConfig = {})
   const resolved = resolveWarningSettings(settings, 'config');
   const pack = packInput === undefined ? defaultRulePack : loadRulePack(packInput, limits);
   const parsed = parseCaseFile(caseFile, limits);
-  const signals = computeSignals(parsed, options);
-  return { merchantId: parsed.merchant.id, asOf: parsed.window.to, warnings: warningsFor(parsed, pack, signals, options, resolved) };
+  // Prepared once: the signals and the weekly series both read its columns.
+  const prepared = prepare(parsed, options);
+  const warnings = warningsFor(parsed, pack, signalsOf(prepared), options, resolved, prepared);
+  return { merchantId: parsed.merchant.id, asOf: parsed.window.to, warnings };
 }
