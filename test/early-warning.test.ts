@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCaseFile } from '../src/contract/parseCaseFile.js';
 import { earlyWarning } from '../src/engine/earlyWarning.js';
+import { prepare } from '../src/signals/prepare.js';
 import { daysFromCivil } from '../src/time/timestamp.js';
-import { mannKendallZ, theilSen } from '../src/warning/trend.js';
-import { weeklySeries } from '../src/warning/weeklySeries.js';
+import { mannKendallZ, maxMannKendallZ, theilSen } from '../src/warning/trend.js';
+import { busyWeekCount, weeklySeries } from '../src/warning/weeklySeries.js';
 import { driftingMerchant as merchant } from './support/drifting.js';
 
 describe('trend statistics', () => {
@@ -19,6 +20,30 @@ describe('trend statistics', () => {
     expect(mannKendallZ([3, 3, 3, 3, 3, 3])).toBe(0);
     expect(Math.abs(mannKendallZ([1, 5, 1, 5, 1, 5, 1, 5]))).toBeLessThan(1);
     expect(mannKendallZ([8, 7, 6, 5, 4, 3])).toBeLessThan(-2.5);
+  });
+
+  it('bounds the Mann–Kendall score of n values by the largest any series of n values reaches', () => {
+    // Every series of n values drawn from 0…n-1 covers every tie pattern and order.
+    for (let n = 1; n <= 6; n++) {
+      let best = 0;
+      const ys = new Array<number>(n).fill(0);
+      const visit = (i: number): void => {
+        if (i === n) {
+          best = Math.max(best, mannKendallZ(ys));
+          return;
+        }
+        for (let v = 0; v < n; v++) {
+          ys[i] = v;
+          visit(i + 1);
+        }
+      };
+      visit(0);
+      expect(maxMannKendallZ(n)).toBeCloseTo(best, 12);
+    }
+    // Four weeks can never reach the default 1.96, five can.
+    expect(maxMannKendallZ(4)).toBeLessThan(1.96);
+    expect(maxMannKendallZ(5)).toBeGreaterThan(1.96);
+    expect(maxMannKendallZ(21)).toBe(Number.POSITIVE_INFINITY);
   });
 });
 
@@ -77,6 +102,31 @@ describe('earlyWarning', () => {
       ['2026-10-26', 1],
       ['2026-11-02', 1],
     ]);
+  });
+
+  it('counts busy weeks in one pass exactly as the focused series keeps them', () => {
+    const dir = new URL('./fixtures/', import.meta.url);
+    const cases = [
+      ...readdirSync(dir).map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8'))),
+      merchant(3, 6, () => 0.05, 'America/New_York'),
+      merchant(4, 9, (p) => 0.02 + 0.2 * p),
+    ];
+    for (const input of cases) {
+      const parsed = parseCaseFile(input);
+      const p = prepare(parsed);
+      for (const minAttempts of [1, 30, 200]) {
+        const kept = weeklySeries(parsed, {}, 12, p, { families: new Set(['failures']), minAttempts, minWeeks: 1 });
+        expect(busyWeekCount(p, 12, minAttempts)).toBe(kept.length);
+      }
+    }
+  });
+
+  it('still warns when the busy weeks can just reach the trend score (the short-series skip is exact)', () => {
+    // Four busy weeks of a steady climb: the best four-week score is 1.698, so a threshold just under it warns and one just over does not.
+    const rising = merchant(7, 4, (p) => 0.02 + 0.2 * p);
+    const signalOf = (w: { signal: string }) => /^(card)?[dD]eclineRate$/.test(w.signal);
+    expect(earlyWarning(rising, { minWeeks: 4, minTrendZ: 1.69 }).warnings.some(signalOf)).toBe(true);
+    expect(earlyWarning(rising, { minWeeks: 4, minTrendZ: 1.7 }).warnings).toEqual([]);
   });
 
   it('refuses bad settings with every problem named', () => {

@@ -16,7 +16,7 @@ import { type Facts, factLookup, MERCHANT_FACT_NAMES, merchantFactsOf } from '..
 import { type EvidenceMembers, membersOf } from '../signals/members.js';
 import type { SignalOptions } from '../signals/options.js';
 import { type Prepared, prepare } from '../signals/prepare.js';
-import { resolveWarningSettings, type WarningSettings, warningsFor } from '../warning/earlyWarning.js';
+import { createWarningSearch, resolveWarningSettings, type WarningSearch, type WarningSettings } from '../warning/earlyWarning.js';
 import { checkClassifierConfig } from './config.js';
 import { noticeConflicts } from './conflicts.js';
 import { compileExplain } from './evaluate.js';
@@ -155,7 +155,7 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
   const limits = config.limits ?? {};
   const dictionary = createNoticeDictionary(config.notice);
   const explainRule = createRuleExplainer();
-  const warningSettings = config.warnings === false ? undefined : resolveWarningSettings(config.warnings);
+  const warningSearch = config.warnings === false ? undefined : createWarningSearch(rulePack, resolveWarningSettings(config.warnings));
   const prepareCase = (input: unknown): PreparedCase => {
     const caseFile = parseCaseFile(input, limits);
     const p = prepare(caseFile, signalOptions);
@@ -171,9 +171,8 @@ export function createClassifier(config: ClassifierConfig = {}): Classifier {
       packInfo,
       dictionary,
       lookup,
-      rulePack,
       signalOptions,
-      warningSettings,
+      warningSearch,
       explain,
       explainRule,
     });
@@ -268,9 +267,8 @@ function assembleResult(
     packInfo: Result['rulePack'];
     dictionary: ReturnType<typeof createNoticeDictionary>;
     lookup: ReturnType<typeof factLookup>;
-    rulePack: ValidatedRulePack;
     signalOptions: Partial<SignalOptions>;
-    warningSettings: Required<WarningSettings> | undefined;
+    warningSearch: WarningSearch | undefined;
     explain: ExplainLevel;
     explainRule: (rule: Rule, facts: Facts) => EvidenceCondition[];
   },
@@ -303,9 +301,7 @@ function assembleResult(
     }),
     conflicts: noticeConflicts(reading, fired, context.lang),
     measures: measureAdvice(suspension?.measures ?? [], context.lang, authority),
-    warnings: context.warningSettings
-      ? warningsFor(caseFile, context.rulePack, facts, context.signalOptions, context.warningSettings, p)
-      : [],
+    warnings: context.warningSearch ? context.warningSearch(caseFile, facts, context.signalOptions, p) : [],
     signals: { ...signals },
   };
 }

@@ -11,10 +11,10 @@ import type { LeafCondition, Rule, RuleCondition, RulePack } from '../rules/sche
 import { SIGNAL_CATALOG, type SignalName } from '../signals/catalog.js';
 import type { Facts, FactValue } from '../signals/facts.js';
 import type { SignalOptions } from '../signals/options.js';
-import type { Prepared } from '../signals/prepare.js';
+import { type Prepared, prepare } from '../signals/prepare.js';
 import { civilFromDays, parseDate } from '../time/timestamp.js';
-import { mannKendallZ, theilSen } from './trend.js';
-import { type Week, weeklySeries } from './weeklySeries.js';
+import { mannKendallZ, maxMannKendallZ, theilSen } from './trend.js';
+import { busyWeekCount, type Week, weeklySeries } from './weeklySeries.js';
 
 /** Settings of the trend search; every field optional. */
 export interface WarningSettings {
@@ -103,9 +103,77 @@ export function resolveWarningSettings(settings: WarningSettings | undefined, pa
   return merged;
 }
 
+/** A rule with the leaves early warning may follow: numeric thresholds on trendable signals, compared up or down. */
+interface WarningCandidateRule {
+  readonly rule: Rule;
+  readonly leaves: readonly LeafCondition[];
+}
+
+/** The warnings of one validated case (see {@link warningsFor}), with a pack's candidate leaves found once. */
+export type WarningSearch = (
+  caseFile: CaseFile,
+  signals: Facts,
+  options: Partial<SignalOptions>,
+  /** The case already prepared with `options`, when the caller has it (its columns are reused). */
+  prepared?: Prepared,
+) => Warning[];
+
+/**
+ * Builds the warning search of a pack: the leaves a warning could follow are found here, once per
+ * pack, rather than per case. Each case first checks, in one pass over its days, that enough weeks
+ * are busy enough for a trend to be possible at all (a short or quiet case — most of a batch — stops
+ * there, before any rule is evaluated or any week computed).
+ */
+export function createWarningSearch(pack: RulePack, settings: Required<WarningSettings>): WarningSearch {
+  const rules: WarningCandidateRule[] = [];
+  for (const rule of pack.rules) {
+    const leaves = positiveLeaves(rule.conditions).filter(
+      (leaf) => typeof leaf.value === 'number' && trendable(leaf.fact) && (UPWARD.has(leaf.operator) || DOWNWARD.has(leaf.operator)),
+    );
+    if (leaves.length > 0) rules.push({ rule, leaves });
+  }
+  return (caseFile, signals, options, prepared) => {
+    if (rules.length === 0) return [];
+    const p = prepared ?? prepare(caseFile, options);
+    // Fewer busy weeks than needed, or too few for any series of that length to reach the trend score: no warning can come out.
+    const busy = busyWeekCount(p, settings.weeks, settings.minAttemptsPerWeek);
+    if (busy < settings.minWeeks || maxMannKendallZ(busy) < settings.minTrendZ) return [];
+
+    const candidates: { rule: Rule; leaf: LeafCondition }[] = [];
+    for (const { rule, leaves } of rules) {
+      if (holds(rule.conditions, signals)) continue; // fired: nothing to warn about
+      for (const leaf of leaves) if (holdsWith(rule.conditions, signals, leaf)) candidates.push({ rule, leaf });
+    }
+    if (candidates.length === 0) return [];
+
+    // Only the families the candidates test are computed per week, and only for weeks with enough volume.
+    const families = new Set(candidates.map(({ leaf }) => SIGNAL_CATALOG[leaf.fact as SignalName].family));
+    const weeks = weeklySeries(caseFile, options, settings.weeks, p, {
+      families,
+      minAttempts: settings.minAttemptsPerWeek,
+      minWeeks: settings.minWeeks,
+    });
+    if (weeks.length < settings.minWeeks) return [];
+    const lastDay = parseDate(weeks[weeks.length - 1]?.to ?? '') ?? 0;
+
+    const warnings: Warning[] = [];
+    for (const { rule, leaf } of candidates) {
+      const warning = trendWarning(rule, leaf, weeks, lastDay, settings);
+      if (warning) warnings.push(warning);
+    }
+    return warnings.sort(
+      (a, b) =>
+        (a.daysToCrossing ?? Number.POSITIVE_INFINITY) - (b.daysToCrossing ?? Number.POSITIVE_INFINITY) ||
+        (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0) ||
+        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
+        (a.signal < b.signal ? -1 : a.signal > b.signal ? 1 : 0),
+    );
+  };
+}
+
 /**
  * The warnings of one validated case: rules that have not fired whose tested signal trends toward
- * the threshold, soonest crossing first.
+ * the threshold, soonest crossing first. For many cases, build the search once with {@link createWarningSearch}.
  */
 export function warningsFor(
   caseFile: CaseFile,
@@ -116,39 +184,7 @@ export function warningsFor(
   /** The case already prepared with `options`, when the caller has it (its columns are reused). */
   prepared?: Prepared,
 ): Warning[] {
-  const candidates: { rule: Rule; leaf: LeafCondition }[] = [];
-  for (const rule of pack.rules) {
-    if (holds(rule.conditions, signals)) continue; // fired: nothing to warn about
-    for (const leaf of positiveLeaves(rule.conditions)) {
-      if (typeof leaf.value !== 'number' || !trendable(leaf.fact)) continue;
-      if (!UPWARD.has(leaf.operator) && !DOWNWARD.has(leaf.operator)) continue;
-      if (holdsWith(rule.conditions, signals, leaf)) candidates.push({ rule, leaf });
-    }
-  }
-  if (candidates.length === 0) return [];
-
-  // Only the families the candidates test are computed per week, and only for weeks with enough volume.
-  const families = new Set(candidates.map(({ leaf }) => SIGNAL_CATALOG[leaf.fact as SignalName].family));
-  const weeks = weeklySeries(caseFile, options, settings.weeks, prepared, {
-    families,
-    minAttempts: settings.minAttemptsPerWeek,
-    minWeeks: settings.minWeeks,
-  });
-  if (weeks.length < settings.minWeeks) return [];
-  const lastDay = parseDate(weeks[weeks.length - 1]?.to ?? '') ?? 0;
-
-  const warnings: Warning[] = [];
-  for (const { rule, leaf } of candidates) {
-    const warning = trendWarning(rule, leaf, weeks, lastDay, settings);
-    if (warning) warnings.push(warning);
-  }
-  return warnings.sort(
-    (a, b) =>
-      (a.daysToCrossing ?? Number.POSITIVE_INFINITY) - (b.daysToCrossing ?? Number.POSITIVE_INFINITY) ||
-      (a.cause < b.cause ? -1 : a.cause > b.cause ? 1 : 0) ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-      (a.signal < b.signal ? -1 : a.signal > b.signal ? 1 : 0),
-  );
+  return createWarningSearch(pack, settings)(caseFile, signals, options, prepared);
 }
 
 function trendWarning(

@@ -44,6 +44,43 @@ export function mannKendallZ(ys: readonly number[]): number {
   return (s - Math.sign(s)) / Math.sqrt(variance);
 }
 
+/** Largest n for which {@link maxMannKendallZ} enumerates the tie patterns (partitions of n; 627 for 20). */
+const MAX_ENUMERATED = 20;
+
+/**
+ * The largest z that {@link mannKendallZ} can return for any series of `n` values, or +∞ for n > 20
+ * (not enumerated). A series too short for this to reach the threshold cannot show a trend, whatever
+ * its values: the caller can skip computing it. Ties lower the variance as well as S, so every tie
+ * pattern (a partition of n into groups of equal values) is tried, each at its largest S (the values
+ * ascending, ties grouped): S = n(n−1)/2 − Σ t(t−1)/2.
+ *
+ * @example
+ * ```ts
+ * maxMannKendallZ(4); // 1.83 (one tied pair): four weeks never reach z = 1.96
+ * maxMannKendallZ(5); // 2.20
+ * ```
+ */
+export function maxMannKendallZ(n: number): number {
+  if (n > MAX_ENUMERATED) return Number.POSITIVE_INFINITY;
+  const pairs = (n * (n - 1)) / 2;
+  const full = n * (n - 1) * (2 * n + 5);
+  let best = 0;
+  // Partitions of n as non-increasing group sizes; `tiedPairs` and `tieTerm` summed over the groups so far.
+  const visit = (left: number, largest: number, tiedPairs: number, tieTerm: number): void => {
+    if (left === 0) {
+      const s = pairs - tiedPairs;
+      const variance = (full - tieTerm) / 18;
+      if (variance > 0 && s > 0) best = Math.max(best, (s - 1) / Math.sqrt(variance));
+      return;
+    }
+    for (let t = Math.min(left, largest); t >= 1; t--) {
+      visit(left - t, t, tiedPairs + (t * (t - 1)) / 2, tieTerm + t * (t - 1) * (2 * t + 5));
+    }
+  };
+  visit(n, n, 0, 0);
+  return best;
+}
+
 /** Median of a list; 0 for an empty one. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;

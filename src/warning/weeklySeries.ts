@@ -38,12 +38,41 @@ export interface SeriesFocus {
 
 /** Sale attempts of a prepared part as the signals count them: `saleCount + declineCount`. */
 function attemptsOf(part: Prepared): number {
-  let declines = 0;
-  for (let k = 0; k < part.flags.length; k++) {
-    const f = part.flags[k] as number;
-    if ((f & FLAG.attempt) !== 0 && (f & FLAG.declined) !== 0) declines++;
+  let attempts = 0;
+  for (let k = 0; k < part.flags.length; k++) attempts += attemptWeight(part.flags[k] as number);
+  return attempts;
+}
+
+/** What one transaction adds to `saleCount + declineCount`: 1 for a sale, 1 for a declined attempt. */
+function attemptWeight(f: number): number {
+  return ((f & FLAG.sale) !== 0 ? 1 : 0) + ((f & FLAG.attempt) !== 0 && (f & FLAG.declined) !== 0 ? 1 : 0);
+}
+
+/** The local weeks of a prepared case's window: the last day, its Monday, and how many weeks (at most `maxWeeks`) reach back. */
+function weekGrid(p: Prepared, maxWeeks: number): { lastDay: number; lastMonday: number; count: number } {
+  const lastDay = p.clock.dayOf(p.windowTo);
+  const lastMonday = lastDay - weekdayOf(lastDay);
+  const firstDay = p.clock.dayOf(p.windowFrom);
+  const firstMonday = firstDay - weekdayOf(firstDay);
+  return { lastDay, lastMonday, count: Math.max(0, Math.min(maxWeeks, (lastMonday - firstMonday) / 7 + 1)) };
+}
+
+/**
+ * How many of the last `maxWeeks` local weeks hold at least `minAttempts` sale attempts, counted in
+ * one pass without building the weeks: at least the number of weeks {@link weeklySeries} keeps with
+ * the same focus, so a caller can tell beforehand that a series would be too short.
+ */
+export function busyWeekCount(p: Prepared, maxWeeks: number, minAttempts: number): number {
+  const { lastMonday, count } = weekGrid(p, maxWeeks);
+  const attempts = new Float64Array(count);
+  for (let k = 0; k < p.txs.length; k++) {
+    const d = p.day[k] as number;
+    const age = (lastMonday - (d - weekdayOf(d))) / 7;
+    if (age >= 0 && age < count) attempts[age] = (attempts[age] as number) + attemptWeight(p.flags[k] as number);
   }
-  return part.sales.length + declines;
+  let busy = 0;
+  for (let age = 0; age < count; age++) if ((attempts[age] as number) >= minAttempts) busy++;
+  return busy;
 }
 
 /** The instant at which local day `day` starts. */
@@ -71,11 +100,7 @@ export function weeklySeries(
 ): Week[] {
   const p = prepared ?? prepare(caseFile, options);
   const { clock, windowFrom, windowTo } = p;
-  const lastDay = clock.dayOf(windowTo);
-  const lastMonday = lastDay - weekdayOf(lastDay);
-  const firstDay = clock.dayOf(windowFrom);
-  const firstMonday = firstDay - weekdayOf(firstDay);
-  const count = Math.max(0, Math.min(maxWeeks, (lastMonday - firstMonday) / 7 + 1));
+  const { lastDay, lastMonday, count } = weekGrid(p, maxWeeks);
 
   // Each transaction's week, in one pass (ages 0 … count-1; older ones belong to no week).
   const byAge: number[][] = Array.from({ length: count }, () => []);
