@@ -4,7 +4,7 @@ import { parseCaseFile } from '../src/contract/parseCaseFile.js';
 import { earlyWarning } from '../src/engine/earlyWarning.js';
 import { prepare } from '../src/signals/prepare.js';
 import { daysFromCivil } from '../src/time/timestamp.js';
-import { mannKendallZ, maxMannKendallZ, theilSen } from '../src/warning/trend.js';
+import { canStillTrend, mannKendallZ, maxMannKendallZ, theilSen } from '../src/warning/trend.js';
 import { busyWeekCount, weeklySeries } from '../src/warning/weeklySeries.js';
 import { driftingMerchant as merchant } from './support/drifting.js';
 
@@ -44,6 +44,47 @@ describe('trend statistics', () => {
     expect(maxMannKendallZ(4)).toBeLessThan(1.96);
     expect(maxMannKendallZ(5)).toBeGreaterThan(1.96);
     expect(maxMannKendallZ(21)).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('drops a series early only when no later values could give it the score', () => {
+    // Every series of n ≤ 6 values from 0…4: whenever some completion of a prefix reaches the score,
+    // the prefix must not be dropped; and the bound must drop something (or it would save nothing).
+    let dropped = 0;
+    for (let n = 3; n <= 6; n++) {
+      const best = new Map<string, number>(); // prefix → best upward score over its completions
+      const ys = new Array<number>(n).fill(0);
+      const visit = (i: number): void => {
+        if (i === n) {
+          const z = mannKendallZ(ys);
+          for (let k = 1; k <= n; k++) {
+            const key = ys.slice(0, k).join(',');
+            best.set(key, Math.max(best.get(key) ?? Number.NEGATIVE_INFINITY, z));
+          }
+          return;
+        }
+        for (let v = 0; v < 5; v++) {
+          ys[i] = v;
+          visit(i + 1);
+        }
+      };
+      visit(0);
+      for (const [key, z] of best) {
+        const prefix = key.split(',').map(Number);
+        let discordant = 0;
+        let tied = 0;
+        for (let i = 0; i < prefix.length; i++)
+          for (let j = i + 1; j < prefix.length; j++) {
+            if (prefix[i] === prefix[j]) tied++;
+            else if ((prefix[j] as number) < (prefix[i] as number)) discordant++;
+          }
+        for (const minZ of [0.5, 1.0, 1.645, 1.96, 2.58]) {
+          const keep = canStillTrend(n, discordant, tied, minZ);
+          if (z >= minZ) expect({ n, key, minZ, keep }).toEqual({ n, key, minZ, keep: true });
+          if (!keep) dropped++;
+        }
+      }
+    }
+    expect(dropped).toBeGreaterThan(1000);
   });
 });
 

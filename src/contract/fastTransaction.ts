@@ -7,6 +7,8 @@
 
 import { type LocalTimeResolver, MAX_INSTANT, MIN_INSTANT, parseTimestamp } from '../time/timestamp.js';
 import { MASKED_CARD, TRANSACTION_TYPES, type Transaction } from './caseFile.js';
+import type { Limits } from './limits.js';
+import { isCleanString, isCleanValue, plainObjectPrototype } from './screen.js';
 
 const MAX_ID = 128;
 const MAX_AMOUNT = 10_000_000_000_000;
@@ -16,7 +18,6 @@ const KINDS = new Set(['credit', 'debit', 'prepaid', 'unknown']);
 const ENTRY_MODES = new Set(['chip', 'contactless', 'swipe', 'keyed', 'fallback', 'qr']);
 const CURRENCY = /^[A-Z]{3}$/;
 const MCC = /^\d{4}$/;
-const OPTIONAL_IDS = ['refersTo', 'referenceNumber', 'authCode', 'voucherNumber', 'merchantNumber'] as const;
 
 function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length >= 1 && value.length <= MAX_ID;
@@ -53,81 +54,166 @@ export interface WrittenTimes {
 
 /** The validated transaction, or undefined when zod must judge it. */
 export function fastTransaction(raw: unknown): Transaction | undefined {
-  return fastTransactionAt(raw, new WrittenTime());
+  return fastTransactionAt(raw, new WrittenTime(), undefined);
 }
 
-/** {@link fastTransaction}, with the time as written left in `time` (read only when it returns a transaction). */
-function fastTransactionAt(raw: unknown, time: WrittenTime): Transaction | undefined {
+/**
+ * What the card-number screen needs while a transaction is read: the limits, and whether `for…in`
+ * over a JSON object visits its own keys only (see `isCleanValue`).
+ */
+interface Screen {
+  readonly limit: Limits;
+  readonly plainPrototype: boolean;
+}
+
+/** Longest string the screen does not look at: a masked card (6 + 9 + 4) or an enum ('preauth-completion'). */
+const LONGEST_UNSCREENED = 19;
+
+/** Depth of a transaction in a case file (root 0, `transactions` 1), as the screen counts nesting. */
+const TRANSACTION_DEPTH = 2;
+
+/** True when an identifier the fast path copies passes the screen (always, without a screen). */
+function isScreened(value: string, screen: Screen | undefined): boolean {
+  return screen === undefined || isCleanString(value, screen.limit);
+}
+
+/** True when a nested object (card, location) holds exactly `keys` keys and sits within the depth limit. */
+function isPlainNested(value: Record<string, unknown>, keys: number, screen: Screen): boolean {
+  return Object.keys(value).length === keys && TRANSACTION_DEPTH + 1 <= screen.limit.maxDepth;
+}
+
+/**
+ * {@link fastTransaction}, with the time as written left in `time` (read only when it returns a
+ * transaction). With `screen`, the transaction must also pass the card-number screen: each string
+ * copied is screened as it is read (a masked card, six and four digits at most, and the enum and code
+ * fields cannot hold 13 digits); only an object with keys beyond those read (the schema drops them)
+ * is walked whole. Fields are read by name, never by a loop over key names (a keyed load per field
+ * is several times slower).
+ */
+function fastTransactionAt(raw: unknown, time: WrittenTime, screen: Screen | undefined): Transaction | undefined {
   if (!isRecord(raw)) return undefined;
   const { id, at, amount, currency, type, status, responseCode, card, entryMode, terminalId, location, mcc } = raw;
-  if (!isId(id)) return undefined;
-  if (typeof at !== 'string' || at.length > 64) return undefined;
+  const { refersTo, referenceNumber, authCode, voucherNumber, merchantNumber } = raw;
+  if (!isId(id) || !isScreened(id, screen)) return undefined;
+  if (typeof at !== 'string' || at.length > 64 || !isScreened(at, screen)) return undefined;
   time.local = false;
   const ms = parseTimestamp(at, time);
   if (ms === undefined || ms < MIN_INSTANT || ms > MAX_INSTANT) return undefined;
   time.ms = ms;
   if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0 || amount > MAX_AMOUNT) return undefined;
   if (typeof status !== 'string' || !STATUSES.has(status)) return undefined;
+  // Keys read so far that the object must hold: id, at, amount, status.
+  let known = 4;
   const tx: Record<string, unknown> = { id, at, amount };
   if (currency !== undefined) {
     if (typeof currency !== 'string' || !CURRENCY.test(currency)) return undefined;
     tx.currency = currency;
+    known++;
   }
-  if (type !== undefined && (typeof type !== 'string' || !TYPES.has(type))) return undefined;
+  if (type !== undefined) {
+    if (typeof type !== 'string' || !TYPES.has(type)) return undefined;
+    known++;
+  }
   tx.type = type ?? 'sale';
   tx.status = status;
   if (responseCode !== undefined) {
-    if (isId(responseCode)) tx.responseCode = responseCode;
-    else if (typeof responseCode === 'number' && Number.isSafeInteger(responseCode) && responseCode >= 0)
+    if (isId(responseCode)) {
+      if (!isScreened(responseCode, screen)) return undefined;
+      tx.responseCode = responseCode;
+    } else if (typeof responseCode === 'number' && Number.isSafeInteger(responseCode) && responseCode >= 0)
       tx.responseCode = String(responseCode);
     else return undefined;
+    known++;
   }
   if (card !== undefined) {
     if (!isRecord(card) || !isId(card.token)) return undefined;
     if (card.kind !== undefined && (typeof card.kind !== 'string' || !KINDS.has(card.kind))) return undefined;
     if (card.masked !== undefined && (typeof card.masked !== 'string' || !MASKED_CARD.test(card.masked))) return undefined;
+    if (screen !== undefined) {
+      const keys = 1 + (card.kind === undefined ? 0 : 1) + (card.masked === undefined ? 0 : 1);
+      if (!isPlainNested(card, keys, screen)) return wholeIsClean(raw, screen) ? fastTransactionAt(raw, time, undefined) : undefined;
+      if (!isCleanString(card.token, screen.limit)) return undefined;
+    }
     tx.card =
       card.masked === undefined
         ? { token: card.token, kind: card.kind ?? 'unknown' }
         : { token: card.token, kind: card.kind ?? 'unknown', masked: card.masked };
+    known++;
   }
   if (entryMode !== undefined) {
     if (typeof entryMode !== 'string' || !ENTRY_MODES.has(entryMode)) return undefined;
     tx.entryMode = entryMode;
+    known++;
   }
   if (terminalId !== undefined) {
-    if (!isId(terminalId)) return undefined;
+    if (!isId(terminalId) || !isScreened(terminalId, screen)) return undefined;
     tx.terminalId = terminalId;
+    known++;
   }
   if (location !== undefined) {
     if (!isRecord(location) || !isFiniteIn(location.lat, -90, 90) || !isFiniteIn(location.lng, -180, 180)) return undefined;
+    if (screen !== undefined && !isPlainNested(location, 2, screen)) {
+      return wholeIsClean(raw, screen) ? fastTransactionAt(raw, time, undefined) : undefined;
+    }
     tx.location = { lat: location.lat, lng: location.lng };
+    known++;
   }
-  for (const key of OPTIONAL_IDS) {
-    const value = raw[key];
-    if (value === undefined) continue;
-    if (!isId(value)) return undefined;
-    tx[key] = value;
+  if (refersTo !== undefined) {
+    if (!isId(refersTo) || !isScreened(refersTo, screen)) return undefined;
+    tx.refersTo = refersTo;
+    known++;
+  }
+  if (referenceNumber !== undefined) {
+    if (!isId(referenceNumber) || !isScreened(referenceNumber, screen)) return undefined;
+    tx.referenceNumber = referenceNumber;
+    known++;
+  }
+  if (authCode !== undefined) {
+    if (!isId(authCode) || !isScreened(authCode, screen)) return undefined;
+    tx.authCode = authCode;
+    known++;
+  }
+  if (voucherNumber !== undefined) {
+    if (!isId(voucherNumber) || !isScreened(voucherNumber, screen)) return undefined;
+    tx.voucherNumber = voucherNumber;
+    known++;
+  }
+  if (merchantNumber !== undefined) {
+    if (!isId(merchantNumber) || !isScreened(merchantNumber, screen)) return undefined;
+    tx.merchantNumber = merchantNumber;
+    known++;
   }
   if (mcc !== undefined) {
     if (typeof mcc !== 'string' || !MCC.test(mcc)) return undefined;
     tx.mcc = mcc;
+    known++;
   }
+  // Keys the schema drops: the whole object is walked by the screen.
+  if (screen !== undefined && Object.keys(raw).length !== known && !wholeIsClean(raw, screen)) return undefined;
   return tx as Transaction;
+}
+
+/** The full screen of one transaction object (keys the fast path does not read, nested values). */
+function wholeIsClean(raw: Record<string, unknown>, screen: Screen): boolean {
+  return isCleanValue(raw, screen.limit, TRANSACTION_DEPTH, screen.plainPrototype);
 }
 
 /**
  * All transactions through the fast path with their times as written, or undefined as soon as one
- * needs zod.
+ * needs zod. With `limit`, each transaction also passes the card-number screen of `parseCaseFile`
+ * (strings, keys, nesting), read as it is validated; without, the caller screens them.
  */
-export function fastTransactions(raw: unknown): { transactions: Transaction[]; times: WrittenTimes } | undefined {
+export function fastTransactions(raw: unknown, limit?: Limits): { transactions: Transaction[]; times: WrittenTimes } | undefined {
   if (!Array.isArray(raw)) return undefined;
+  const screen = limit === undefined ? undefined : { limit, plainPrototype: plainObjectPrototype() };
+  // Tighter limits than the fields the screen skips (or than a transaction's own depth): the full screen judges.
+  if (limit !== undefined && (TRANSACTION_DEPTH > limit.maxDepth || limit.maxStringLength < LONGEST_UNSCREENED)) return undefined;
   const out = new Array<Transaction>(raw.length);
   const ms = new Float64Array(raw.length);
   const local = new Uint8Array(raw.length);
   const time = new WrittenTime();
   for (let i = 0; i < raw.length; i++) {
-    const tx = fastTransactionAt(raw[i], time);
+    const tx = fastTransactionAt(raw[i], time, screen);
     if (tx === undefined) return undefined;
     out[i] = tx;
     ms[i] = time.ms;

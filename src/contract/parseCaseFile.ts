@@ -3,7 +3,7 @@
  * then checks that span several fields (unique ids, one currency, known time zone, the window).
  */
 import type { z } from 'zod';
-import { containsPan, maskPans } from '../text/cardNumber.js';
+import { maskPans } from '../text/cardNumber.js';
 import {
   formatUtc,
   isLocalNearRangeEdge,
@@ -19,9 +19,9 @@ import { type CaseFile, CaseFileSchema } from './caseFile.js';
 import { CaseFileError, formatPath, type Problem } from './errors.js';
 import { fastTransactions, type WrittenTimes } from './fastTransaction.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
+import { fieldsAreClean, screenStrings, stringsAreClean } from './screen.js';
 import { rememberInstants } from './transactionInstants.js';
 
-const PAN_MESSAGE = 'looks like a full card number (PAN); send a token, never the card number';
 const MAX_PROBLEMS = 100;
 
 /**
@@ -42,10 +42,7 @@ export function parseCaseFile(input: unknown, limits: Partial<Limits> = {}): Cas
   const limit = { ...DEFAULT_LIMITS, ...limits };
   checkSizes(input, limit);
 
-  // A cheap scan first; the walk that builds paths runs only when something is wrong.
-  if (!stringsAreClean(input, limit, 0)) throw new CaseFileError(screenStrings(input, limit));
-
-  const { caseFile, times } = validate(input as Record<string, unknown>);
+  const { caseFile, times } = validate(input as Record<string, unknown>, limit);
   const problems = crossFieldProblems(caseFile);
   if (problems.length > 0) throw new CaseFileError(problems);
   const zone = caseFile.merchant.timezone;
@@ -70,15 +67,19 @@ function transactionInstants(
 }
 
 /**
- * The schema check: transactions through the fast path when they all pass it, the rest (or
- * everything, when a transaction fails) through zod, which lists every problem.
+ * The card-number screen and the schema check. Transactions go through the fast path, which screens
+ * their strings as it reads them, when they all pass it; the rest of the file is screened here and
+ * checked by zod. When a transaction fails the fast path, the whole file is screened (the walk that
+ * builds paths runs only when something is wrong) and zod checks everything, listing every problem.
  */
-function validate(input: Record<string, unknown>): { caseFile: ParsedCase; times?: WrittenTimes } {
-  const fast = fastTransactions(input.transactions);
+function validate(input: Record<string, unknown>, limit: Limits): { caseFile: ParsedCase; times?: WrittenTimes } {
+  if (!fieldsAreClean(input, 'transactions', limit)) throw new CaseFileError(screenStrings(input, limit));
+  const fast = fastTransactions(input.transactions, limit);
   if (fast) {
     const rest = CaseFileSchema.safeParse({ ...input, transactions: [] });
     if (rest.success) return { caseFile: { ...rest.data, transactions: fast.transactions }, times: fast.times };
   }
+  if (!stringsAreClean(input, limit, 0)) throw new CaseFileError(screenStrings(input, limit));
   const parsed = CaseFileSchema.safeParse(input);
   if (!parsed.success) throw new CaseFileError(zodProblems(parsed.error));
   return { caseFile: parsed.data };
@@ -99,95 +100,6 @@ function checkSizes(input: unknown, limit: Limits): void {
     problems.push({ path: 'events', message: `holds ${events.length} events; the limit is ${limit.maxEvents}` });
   }
   if (problems.length > 0) throw new CaseFileError(problems, 'limit_exceeded');
-}
-
-/** True when no string is too long or holds a card number, no key holds one, and nesting is within the limit. */
-function stringsAreClean(value: unknown, limit: Limits, depth: number): boolean {
-  return isCleanValue(value, limit, depth, !hasEnumerableKey(Object.prototype));
-}
-
-/** True when `for…in` over `value` visits a key (own or inherited). */
-function hasEnumerableKey(value: object): boolean {
-  for (const _ in value) return true;
-  return false;
-}
-
-/**
- * {@link stringsAreClean}. `plainPrototype` says that `Object.prototype` has no enumerable key, so that
- * `for…in` over an object made by JSON.parse visits its own keys only, and `Object.hasOwn` is skipped.
- */
-function isCleanValue(value: unknown, limit: Limits, depth: number, plainPrototype: boolean): boolean {
-  if (typeof value === 'string') return isCleanString(value, limit);
-  if (typeof value !== 'object' || value === null) return true;
-  if (depth > limit.maxDepth) return false;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!isCleanValue(value[i], limit, depth + 1, plainPrototype)) return false;
-    return true;
-  }
-  const ownOnly = plainPrototype && Object.getPrototypeOf(value) === Object.prototype;
-  for (const key in value) {
-    if (!ownOnly && !Object.hasOwn(value, key)) continue;
-    if (key.length >= MIN_PAN_LENGTH && containsPan(key)) return false;
-    const field = (value as Record<string, unknown>)[key];
-    // Strings and numbers (most fields) are settled here without a recursive call.
-    if (typeof field === 'string') {
-      if (!isCleanString(field, limit)) return false;
-    } else if (typeof field === 'object' && field !== null && !isCleanValue(field, limit, depth + 1, plainPrototype)) return false;
-  }
-  return true;
-}
-
-/** Strings shorter than this cannot hold a card number (13 digits at least): no scan needed. */
-const MIN_PAN_LENGTH = 13;
-
-function isCleanString(value: string, limit: Limits): boolean {
-  return value.length <= limit.maxStringLength && (value.length < MIN_PAN_LENGTH || !containsPan(value));
-}
-
-/**
- * One walk over every string in the input: refuses card numbers (whole ids and tokens, or inside free
- * text), over-long strings and over-deep nesting. It runs before the schema so that no later message
- * can quote a card number.
- */
-function screenStrings(input: unknown, limit: Limits): Problem[] {
-  const problems: Problem[] = [];
-  const path: PropertyKey[] = [];
-  const visit = (value: unknown, depth: number): void => {
-    if (problems.length >= MAX_PROBLEMS) return;
-    if (typeof value === 'string') {
-      if (value.length > limit.maxStringLength) {
-        problems.push({ path: formatPath(path), message: `string is longer than ${limit.maxStringLength} characters` });
-      } else if (containsPan(value)) {
-        problems.push({ path: formatPath(path), message: PAN_MESSAGE });
-      }
-      return;
-    }
-    if (typeof value !== 'object' || value === null) return;
-    if (depth > limit.maxDepth) {
-      problems.push({ path: formatPath(path), message: `nested deeper than ${limit.maxDepth} levels` });
-      return;
-    }
-    if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) {
-        path.push(i);
-        visit(value[i], depth + 1);
-        path.pop();
-      }
-      return;
-    }
-    for (const key of Object.keys(value)) {
-      if (containsPan(key)) {
-        path.push('[key removed]');
-        problems.push({ path: formatPath(path), message: `key ${PAN_MESSAGE}` });
-      } else {
-        path.push(key);
-        visit((value as Record<string, unknown>)[key], depth + 1);
-      }
-      path.pop();
-    }
-  };
-  visit(input, 0);
-  return problems;
 }
 
 function zodProblems(error: z.ZodError): Problem[] {

@@ -8,13 +8,14 @@ import { OptionsError, type Problem } from '../contract/errors.js';
 import type { Operator, Warning } from '../contract/result.js';
 import { compare, holds, isLeaf, isRef, thresholdOf } from '../rules/language.js';
 import type { LeafCondition, Rule, RuleCondition, RulePack } from '../rules/schema.js';
-import { SIGNAL_CATALOG, type SignalName } from '../signals/catalog.js';
+import { SIGNAL_CATALOG, type SignalFamily, type SignalName } from '../signals/catalog.js';
+import { signalsOfFamilies } from '../signals/computeSignals.js';
 import type { Facts, FactValue } from '../signals/facts.js';
 import type { SignalOptions } from '../signals/options.js';
 import { type Prepared, prepare } from '../signals/prepare.js';
 import { civilFromDays, parseDate } from '../time/timestamp.js';
-import { mannKendallZ, maxMannKendallZ, theilSen } from './trend.js';
-import { busyWeekCount, type Week, weeklySeries } from './weeklySeries.js';
+import { canStillTrend, mannKendallZ, maxMannKendallZ, theilSen } from './trend.js';
+import { busyWeekCount, type WeekPart, weeklyParts } from './weeklySeries.js';
 
 /** Settings of the trend search; every field optional. */
 export interface WarningSettings {
@@ -146,19 +147,20 @@ export function createWarningSearch(pack: RulePack, settings: Required<WarningSe
     }
     if (candidates.length === 0) return [];
 
-    // Only the families the candidates test are computed per week, and only for weeks with enough volume.
-    const families = new Set(candidates.map(({ leaf }) => SIGNAL_CATALOG[leaf.fact as SignalName].family));
-    const weeks = weeklySeries(caseFile, options, settings.weeks, p, {
-      families,
+    const weeks = weeklyParts(caseFile, options, settings.weeks, p, {
       minAttempts: settings.minAttemptsPerWeek,
       minWeeks: settings.minWeeks,
     });
     if (weeks.length < settings.minWeeks) return [];
+    const series = candidateSeries(candidates, weeks, settings.minTrendZ);
     const lastDay = parseDate(weeks[weeks.length - 1]?.to ?? '') ?? 0;
 
     const warnings: Warning[] = [];
-    for (const { rule, leaf } of candidates) {
-      const warning = trendWarning(rule, leaf, weeks, lastDay, settings);
+    for (let c = 0; c < candidates.length; c++) {
+      const ys = series[c];
+      if (ys === undefined) continue;
+      const { rule, leaf } = candidates[c] as (typeof candidates)[number];
+      const warning = trendWarning(rule, leaf, weeks, ys, lastDay, settings);
       if (warning) warnings.push(warning);
     }
     return warnings.sort(
@@ -169,6 +171,54 @@ export function createWarningSearch(pack: RulePack, settings: Required<WarningSe
         (a.signal < b.signal ? -1 : a.signal > b.signal ? 1 : 0),
     );
   };
+}
+
+/**
+ * Each candidate's weekly values, oldest week first, or undefined for a candidate dropped on the way.
+ * The weeks are computed family by family, oldest first, and a candidate is dropped as soon as its
+ * first values rule out a trend score of `minZ` in its direction whatever the later weeks hold
+ * ({@link canStillTrend}); a family stops being computed when none of its candidates is left. A
+ * dropped candidate would have given no warning: the result is the same, for less work.
+ */
+function candidateSeries(
+  candidates: readonly { readonly leaf: LeafCondition }[],
+  weeks: readonly WeekPart[],
+  minZ: number,
+): (number[] | undefined)[] {
+  const n = weeks.length;
+  const series: (number[] | undefined)[] = candidates.map(() => []);
+  const byFamily = new Map<SignalFamily, number[]>();
+  candidates.forEach(({ leaf }, c) => {
+    const family = SIGNAL_CATALOG[leaf.fact as SignalName].family;
+    const members = byFamily.get(family);
+    if (members === undefined) byFamily.set(family, [c]);
+    else members.push(c);
+  });
+  const discordant = new Float64Array(candidates.length);
+  const tied = new Float64Array(candidates.length);
+  for (const [family, members] of byFamily) {
+    const only = new Set([family]);
+    let alive = members;
+    for (let k = 0; k < n && alive.length > 0; k++) {
+      const signals = signalsOfFamilies((weeks[k] as WeekPart).part, only) as Facts;
+      const still: number[] = [];
+      for (const c of alive) {
+        const ys = series[c] as number[];
+        const leaf = (candidates[c] as (typeof candidates)[number]).leaf;
+        const y = signals[leaf.fact] as number;
+        const upward = UPWARD.has(leaf.operator);
+        for (const earlier of ys) {
+          if (earlier === y) tied[c] = (tied[c] as number) + 1;
+          else if (upward ? y < earlier : y > earlier) discordant[c] = (discordant[c] as number) + 1;
+        }
+        ys.push(y);
+        if (canStillTrend(n, discordant[c] as number, tied[c] as number, minZ)) still.push(c);
+        else series[c] = undefined;
+      }
+      alive = still;
+    }
+  }
+  return series;
 }
 
 /**
@@ -190,12 +240,12 @@ export function warningsFor(
 function trendWarning(
   rule: Rule,
   leaf: LeafCondition,
-  weeks: readonly Week[],
+  weeks: readonly WeekPart[],
+  ys: readonly number[],
   lastDay: number,
   settings: Required<WarningSettings>,
 ): Warning | undefined {
   const threshold = leaf.value as number;
-  const ys = weeks.map((w) => w.signals[leaf.fact as SignalName] as number);
   // x is the week's position counted back from the last week (0), so gaps left by quiet weeks keep their width.
   const xs = weeks.map((w) => -w.age);
   const upward = UPWARD.has(leaf.operator);

@@ -81,6 +81,23 @@ export function maxMannKendallZ(n: number): number {
   return best;
 }
 
+/**
+ * False when no values of the last `n − known` points can give the `n`-point series a Mann–Kendall
+ * score of `minZ` or more in the direction asked for, given its first `known` values: `discordant` of
+ * their pairs go against that direction and `tied` are equal. So a series can be dropped before its
+ * later values are computed.
+ *
+ * Why the bound holds: with T tied pairs in all, S ≤ P − T − 2·discordant (P = n(n−1)/2 pairs), and
+ * the tie correction Σ t(t−1)(2t+5) ≤ (2n+5)·2T, so Var ≥ (2n+5)(P − T)/9. The bound
+ * 3(x − 2·discordant − 1)/√((2n+5)x), with x = P − T, grows with x, and x ≤ P − tied.
+ */
+export function canStillTrend(n: number, discordant: number, tied: number, minZ: number): boolean {
+  if (!(minZ > 0)) return true; // a zero score passes a zero threshold: nothing to rule out
+  const untied = (n * (n - 1)) / 2 - tied;
+  if (untied <= 0) return false;
+  return (3 * (untied - 2 * discordant - 1)) / Math.sqrt((2 * n + 5) * untied) >= minZ;
+}
+
 /** Median of a list; 0 for an empty one. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return 0;

@@ -83,6 +83,11 @@ function localMidnight(clock: LocalClock, day: number): number {
   return guess - clock.offsetAt(instant);
 }
 
+/** One local week of a case, prepared but without signals: its transactions and events as a {@link Prepared} part. */
+export interface WeekPart extends Omit<Week, 'signals'> {
+  readonly part: Prepared;
+}
+
 /**
  * The last `maxWeeks` local weeks of the case's window (the last one may be cut short by the window's
  * end, the first by its start), oldest first, each with the signals of its own transactions and events.
@@ -98,6 +103,25 @@ export function weeklySeries(
   prepared?: Prepared,
   focus?: SeriesFocus,
 ): Week[] {
+  return weeklyParts(caseFile, options, maxWeeks, prepared, focus).map(({ part, ...week }) => ({
+    ...week,
+    // A focused week holds only the families asked for (see SeriesFocus).
+    signals: (focus === undefined ? signalsOf(part) : signalsOfFamilies(part, focus.families)) as Signals,
+  }));
+}
+
+/**
+ * The weeks of {@link weeklySeries} before any signal is computed (cheap slices of the prepared
+ * columns), so that a caller can compute only the signals it still needs, week by week. With
+ * `focus`, only weeks with `focus.minAttempts` attempts, and none when fewer than `focus.minWeeks`.
+ */
+export function weeklyParts(
+  caseFile: CaseFile,
+  options: Partial<SignalOptions>,
+  maxWeeks: number,
+  prepared?: Prepared,
+  focus?: Omit<SeriesFocus, 'families'>,
+): WeekPart[] {
   const p = prepared ?? prepare(caseFile, options);
   const { clock, windowFrom, windowTo } = p;
   const { lastDay, lastMonday, count } = weekGrid(p, maxWeeks);
@@ -109,8 +133,7 @@ export function weeklySeries(
     const age = (lastMonday - (d - weekdayOf(d))) / 7;
     if (age >= 0 && age < count) (byAge[age] as number[]).push(k);
   }
-  // The parts first (cheap slices), so that a focused series can leave weeks out before any signal is computed.
-  const parts: { monday: number; age: number; part: Prepared; attempts: number }[] = [];
+  const weeks: WeekPart[] = [];
   for (let k = 0; k < count; k++) {
     const age = count - 1 - k;
     const monday = lastMonday - 7 * age;
@@ -118,16 +141,9 @@ export function weeklySeries(
     const to = Math.min(windowTo, localMidnight(clock, monday + 7) - 1);
     const part = preparedPart(p, monday, monday + 6, from, to, byAge[age]);
     const attempts = attemptsOf(part);
-    if (focus === undefined || attempts >= focus.minAttempts) parts.push({ monday, age, part, attempts });
+    if (focus === undefined || attempts >= focus.minAttempts) {
+      weeks.push({ from: civilFromDays(monday), to: civilFromDays(Math.min(monday + 6, lastDay)), age, attempts, part });
+    }
   }
-  if (focus !== undefined && parts.length < focus.minWeeks) return [];
-
-  return parts.map(({ monday, age, part, attempts }) => ({
-    from: civilFromDays(monday),
-    to: civilFromDays(Math.min(monday + 6, lastDay)),
-    age,
-    attempts,
-    // A focused week holds only the families asked for (see SeriesFocus).
-    signals: (focus === undefined ? signalsOf(part) : signalsOfFamilies(part, focus.families)) as Signals,
-  }));
+  return focus !== undefined && weeks.length < focus.minWeeks ? [] : weeks;
 }
