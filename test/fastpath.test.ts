@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { TransactionSchema } from '../src/contract/caseFile.js';
+import { CaseFileError } from '../src/contract/errors.js';
 import { fastTransaction } from '../src/contract/fastTransaction.js';
+import { parseCaseFile } from '../src/contract/parseCaseFile.js';
 import { parseInstant, parseTimestamp, TIMESTAMP } from '../src/time/timestamp.js';
 import { createLocalClock } from '../src/time/zone.js';
 
@@ -181,6 +183,59 @@ describe('local time in DST zones', () => {
         },
       ),
       { seed: 9, numRuns: 300 },
+    );
+  });
+});
+
+describe('the card-number screen inside the fast path', () => {
+  const PAN = '4111 1111 1111 1111';
+  const good = { id: 't1', at: '2026-10-01T10:00:00+08:00', amount: 100, status: 'approved', card: { token: 'c1' } };
+  const filler = Array.from({ length: 5 }, (_, i) => ({ ...good, id: `f${i}` }));
+  const writings: [string, (tx: Record<string, unknown>) => Record<string, unknown>][] = [
+    ['id', (tx) => ({ ...tx, id: `order ${PAN}` })],
+    ['responseCode', (tx) => ({ ...tx, responseCode: PAN })],
+    ['terminalId', (tx) => ({ ...tx, terminalId: PAN })],
+    ['refersTo', (tx) => ({ ...tx, refersTo: PAN })],
+    ['referenceNumber', (tx) => ({ ...tx, referenceNumber: PAN })],
+    ['authCode', (tx) => ({ ...tx, authCode: PAN })],
+    ['voucherNumber', (tx) => ({ ...tx, voucherNumber: PAN })],
+    ['merchantNumber', (tx) => ({ ...tx, merchantNumber: PAN })],
+    ['card.token', (tx) => ({ ...tx, card: { token: PAN } })],
+    ['note', (tx) => ({ ...tx, note: `paid with ${PAN}` })],
+    ['[key removed]', (tx) => ({ ...tx, [PAN]: 1 })],
+    ['card.holder', (tx) => ({ ...tx, card: { token: 'c1', holder: PAN } })],
+    ['location.label', (tx) => ({ ...tx, location: { lat: 31, lng: 121, label: PAN } })],
+    ['extra.deep', (tx) => ({ ...tx, extra: { deep: PAN } })],
+  ];
+
+  it('refuses a card number in every string a transaction can carry, with its path, never echoing it', () => {
+    for (const [field, write] of writings) {
+      const input = { merchant: { id: 'm', mcc: '5411' }, transactions: [...filler, write(good)] };
+      let error: unknown;
+      try {
+        parseCaseFile(input);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, field).toBeInstanceOf(CaseFileError);
+      const problems = (error as CaseFileError).problems;
+      expect(problems.map((p) => p.path)).toContain(`transactions[5].${field}`);
+      expect(JSON.stringify(problems)).not.toMatch(/4111/);
+    }
+  });
+
+  it('accepts the same transactions with harmless extra fields, and applies tight limits as the full screen does', () => {
+    const extra = { ...good, note: 'table 4', card: { token: 'c1', holder: 'Li' }, location: { lat: 31, lng: 121, label: 'shop' } };
+    expect(parseCaseFile({ merchant: { id: 'm', mcc: '5411' }, transactions: [extra] }).transactions[0]).toEqual(
+      TransactionSchema.parse(extra),
+    );
+    // A string limit shorter than 'approved' refuses it (the fast path leaves such limits to the full screen).
+    expect(() => parseCaseFile({ merchant: { id: 'm', mcc: '5411' }, transactions: [good] }, { maxStringLength: 5 })).toThrowError(
+      /longer than 5/,
+    );
+    // Depth 2 leaves no room for the card object of a transaction.
+    expect(() => parseCaseFile({ merchant: { id: 'm', mcc: '5411' }, transactions: [good] }, { maxDepth: 2 })).toThrowError(
+      /deeper than 2/,
     );
   });
 });

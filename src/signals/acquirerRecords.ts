@@ -8,7 +8,7 @@
 import type { CaseEvent } from '../contract/caseFile.js';
 import { NEGATION_CUES } from '../text/negationCues.js';
 import { findPhrases, type PhraseEntry } from '../text/phrases.js';
-import { MS_PER_DAY, parseTimestamp } from '../time/timestamp.js';
+import { MS_PER_DAY, monthOfDay, parseTimestamp } from '../time/timestamp.js';
 import type { FamilySignals } from './catalog.js';
 import eventDetails from './data/event-details.json';
 import { type Prepared, share } from './prepare.js';
@@ -46,10 +46,25 @@ export function acquirerRecordSignals(p: Prepared): FamilySignals<'acquirerRecor
   let otherMcc = 0;
   const perSale = merchant.limits?.perSale ?? merchant.singleSaleLimit;
   let overSale = 0;
-  const dayTotals = new Map<number, number>();
-  const monthTotals = new Map<string, number>();
-  let monthDay = Number.NaN;
-  let month = '';
+  const perDay = merchant.limits?.perDay;
+  const perMonth = merchant.limits?.perMonth;
+  // Sales are in time order, so days and months only move forward: running totals, settled when the day (month) changes.
+  let daysOver = 0;
+  let maxDay = 0;
+  let monthsOver = 0;
+  let maxMonth = 0;
+  let day = Number.NaN;
+  let dayTotal = 0;
+  let month = Number.NaN;
+  let monthTotal = 0;
+  const settleDay = () => {
+    if (perDay !== undefined && dayTotal > perDay) daysOver++;
+    maxDay = Math.max(maxDay, dayTotal);
+  };
+  const settleMonth = () => {
+    if (perMonth !== undefined && monthTotal > perMonth) monthsOver++;
+    maxMonth = Math.max(maxMonth, monthTotal);
+  };
   for (const i of p.sales) {
     const tx = p.txs[i];
     if (tx === undefined) continue;
@@ -66,29 +81,23 @@ export function acquirerRecordSignals(p: Prepared): FamilySignals<'acquirerRecor
     }
     const amount = p.amount[i] as number;
     if (perSale !== undefined && amount > perSale) overSale++;
-    const day = p.day[i] as number;
-    dayTotals.set(day, (dayTotals.get(day) ?? 0) + amount);
-    // Sales are in time order: the month's key is formatted only when the day changes.
-    if (day !== monthDay) {
-      monthDay = day;
-      month = new Date(day * MS_PER_DAY).toISOString().slice(0, 7);
+    const saleDay = p.day[i] as number;
+    if (saleDay !== day) {
+      if (dayTotal > 0) settleDay();
+      day = saleDay;
+      dayTotal = 0;
+      const saleMonth = monthOfDay(saleDay);
+      if (saleMonth !== month) {
+        if (monthTotal > 0) settleMonth();
+        month = saleMonth;
+        monthTotal = 0;
+      }
     }
-    monthTotals.set(month, (monthTotals.get(month) ?? 0) + amount);
+    dayTotal += amount;
+    monthTotal += amount;
   }
-  const perDay = merchant.limits?.perDay;
-  const perMonth = merchant.limits?.perMonth;
-  let daysOver = 0;
-  let maxDay = 0;
-  for (const total of dayTotals.values()) {
-    if (perDay !== undefined && total > perDay) daysOver++;
-    maxDay = Math.max(maxDay, total);
-  }
-  let monthsOver = 0;
-  let maxMonth = 0;
-  for (const total of monthTotals.values()) {
-    if (perMonth !== undefined && total > perMonth) monthsOver++;
-    maxMonth = Math.max(maxMonth, total);
-  }
+  if (dayTotal > 0) settleDay();
+  if (monthTotal > 0) settleMonth();
 
   let fundFreezes = 0;
   let lawEnforcement = 0;

@@ -1,6 +1,6 @@
 /** Amount signals: volume, large sales, spikes against the merchant's own baseline, tickets against the MCC. */
 import type { FamilySignals } from './catalog.js';
-import { type Prepared, share } from './prepare.js';
+import { isMultipleOf, type Prepared, share } from './prepare.js';
 import { mccHoursOf, mccProfile, roundDepositMax } from './referenceData.js';
 
 const WHOLE_THOUSAND_CNY = 100_000;
@@ -16,7 +16,7 @@ export function depositSaleTest(p: Prepared): (amount: number) => boolean {
   const { merchant } = p.caseFile;
   const max = roundDepositMax(merchant.mcc, merchant.currency);
   if (max === undefined) return () => false;
-  return (amount) => amount <= max && amount % WHOLE_THOUSAND_CNY === 0;
+  return (amount) => amount <= max && isMultipleOf(amount, WHOLE_THOUSAND_CNY);
 }
 
 /** Computes the `amounts` family. */

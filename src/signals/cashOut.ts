@@ -2,7 +2,7 @@
 import { isNight } from './amounts.js';
 import { cashOutCardSignals, limitBandTest } from './cashOutCards.js';
 import type { FamilySignals } from './catalog.js';
-import { FLAG, type Prepared, share } from './prepare.js';
+import { FLAG, isMultipleOf, type Prepared, share } from './prepare.js';
 
 const MS_PER_MINUTE = 60_000;
 
@@ -55,7 +55,7 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
   for (let k = 0; k < sales.length; k++) {
     const i = sales[k] as number;
     const amount = p.amount[i] as number;
-    const isRound = amount % options.roundAmountUnit === 0;
+    const isRound = isMultipleOf(amount, options.roundAmountUnit);
     const isNear = isNearLimit(amount);
     const isCredit = ((flags[i] as number) & FLAG.credit) !== 0;
     const atNight = isNight(hour[i] as number, options.nightStartHour, options.nightEndHour);

@@ -12,7 +12,7 @@ import { largeTicketFor, limitBandTest } from './cashOutCards.js';
 import type { SignalName } from './catalog.js';
 import { ROUTINE_AWARE } from './conduct.js';
 import { distanceKm } from './location.js';
-import { FLAG, isApprovedSale, type Prepared } from './prepare.js';
+import { FLAG, isApprovedSale, isMultipleOf, type Prepared } from './prepare.js';
 import { isOutageResponseCode, isSuspiciousResponseCode, mccHoursOf, mccProfile } from './referenceData.js';
 
 type Selector = (p: Prepared) => number[];
@@ -20,7 +20,7 @@ type Selector = (p: Prepared) => number[];
 const salesWhere = (p: Prepared, keep: (i: number) => boolean): number[] => p.sales.filter(keep);
 const amountOf = (p: Prepared, i: number) => p.amount[i] as number;
 const hasFlag = (p: Prepared, i: number, flag: number) => ((p.flags[i] as number) & flag) !== 0;
-const isRound = (p: Prepared, i: number) => amountOf(p, i) % p.options.roundAmountUnit === 0;
+const isRound = (p: Prepared, i: number) => isMultipleOf(amountOf(p, i), p.options.roundAmountUnit);
 const atNight = (p: Prepared, i: number) => isNight(p.hour[i] as number, p.options.nightStartHour, p.options.nightEndHour);
 
 /** Sales on (card, local day) pairs with at least `min` sales (default `sameCardDailyRepeat`) that all pass `keep`. */

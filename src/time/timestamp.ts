@@ -32,8 +32,8 @@ export function weekdayOf(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
 }
 
-/** The `YYYY-MM-DD` date of a day number (days since 1970-01-01). */
-export function civilFromDays(days: number): string {
+/** Year, month (1–12) and day of a day number (days since 1970-01-01): Howard Hinnant's civil_from_days. */
+function civilOf(days: number): { year: number; month: number; day: number } {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
@@ -42,7 +42,18 @@ export function civilFromDays(days: number): string {
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+/** The month of a day number (days since 1970-01-01) as `year × 12 + month − 1`: a key that orders months. */
+export function monthOfDay(days: number): number {
+  const { year, month } = civilOf(days);
+  return year * 12 + month - 1;
+}
+
+/** The `YYYY-MM-DD` date of a day number (days since 1970-01-01). */
+export function civilFromDays(days: number): string {
+  const { year, month, day } = civilOf(days);
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
