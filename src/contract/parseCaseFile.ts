@@ -118,12 +118,15 @@ function crossFieldProblems(caseFile: ParsedCase): Problem[] {
   if (!isKnownTimeZone(merchant.timezone)) {
     problems.push({ path: 'merchant.timezone', message: 'is not an IANA time zone this runtime knows (e.g. Asia/Shanghai)' });
   }
-  const firstIndexOfId = new Map<string, number>();
+  // One Set operation per id: a duplicate leaves the size unchanged (its first index is looked up only then).
+  const ids = new Set<string>();
   for (let i = 0; i < transactions.length && problems.length < MAX_PROBLEMS; i++) {
     const tx = transactions[i] as (typeof transactions)[number];
-    const earlier = firstIndexOfId.get(tx.id);
-    if (earlier === undefined) firstIndexOfId.set(tx.id, i);
-    else problems.push({ path: `transactions[${i}].id`, message: `duplicates the id of transactions[${earlier}]` });
+    const size = ids.size;
+    if (ids.add(tx.id).size === size) {
+      const earlier = transactions.findIndex((other) => other.id === tx.id);
+      problems.push({ path: `transactions[${i}].id`, message: `duplicates the id of transactions[${earlier}]` });
+    }
     if (tx.currency !== undefined && tx.currency !== merchant.currency) {
       problems.push({
         path: `transactions[${i}].currency`,

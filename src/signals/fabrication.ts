@@ -6,7 +6,6 @@ import { takesDeposits } from './referenceData.js';
 const MAX_REGULAR_GAP_MS = 6 * 3_600_000;
 const MIN_GAPS = 10;
 const MIN_SALES_FOR_REPEATS = 20;
-const TOP_CARDS = 3;
 /** Least sales of a card before its entry mode says anything about it. */
 const KEYED_CARD_MIN_SALES = 3;
 
@@ -42,17 +41,26 @@ export function fabricationSignals(p: Prepared): FamilySignals<'fabrication'> {
     }
   }
 
+  // The TOP_CARDS (three) busiest cards' sales, kept in three variables: first ≥ second ≥ third.
   let cardCount = 0;
-  const top = new Array<number>(TOP_CARDS).fill(0);
-  for (const count of perCard) {
+  let first = 0;
+  let second = 0;
+  let third = 0;
+  for (let c = 0; c < perCard.length; c++) {
+    const count = perCard[c] as number;
     if (count === 0) continue;
     cardCount++;
-    if (count > (top[TOP_CARDS - 1] as number)) {
-      top[TOP_CARDS - 1] = count;
-      top.sort((a, b) => b - a);
-    }
+    if (count <= third) continue;
+    if (count > first) {
+      third = second;
+      second = first;
+      first = count;
+    } else if (count > second) {
+      third = second;
+      second = count;
+    } else third = count;
   }
-  const topCardSales = top.reduce((sum, c) => sum + c, 0);
+  const topCardSales = first + second + third;
   const mostFrequentAmount = longestRun(p.sortedSaleAmounts);
   const quickReversed = new Uint8Array(p.txs.length);
   const refunds = refundSignals(p, quickReversed);
