@@ -1,6 +1,6 @@
 /** Amount signals: volume, large sales, spikes against the merchant's own baseline, tickets against the MCC. */
 import type { FamilySignals } from './catalog.js';
-import { isMultipleOf, type Prepared, share } from './prepare.js';
+import { isMultipleOf, type Prepared, saleAmountsAscending, share } from './prepare.js';
 import { mccHoursOf, mccProfile, roundDepositMax } from './referenceData.js';
 
 const WHOLE_THOUSAND_CNY = 100_000;
@@ -91,7 +91,7 @@ export function amountSignals(p: Prepared): FamilySignals<'amounts'> {
     volumeSpikeRatio,
     mccKnown: profile !== undefined,
     averageTicketVsMcc: saleCount > 0 ? share(averageTicket, typical) : 0,
-    medianTicketVsMcc: saleCount > 0 ? share(median(p.sortedSaleAmounts), typical) : 0,
+    medianTicketVsMcc: saleCount > 0 ? share(median(saleAmountsAscending(p)), typical) : 0,
     mccOutlierSaleCount,
     mccOutlierSaleShare: share(mccOutlierSaleCount, saleCount),
     offHoursForMccShare: share(offHours, saleCount),

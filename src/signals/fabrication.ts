@@ -1,6 +1,6 @@
 /** Fabrication signals (虚假交易 / 刷单): few cards, machine-regular timing, identical amounts, quick refunds, keyed entry. */
 import type { FamilySignals } from './catalog.js';
-import { FLAG, type Prepared, share } from './prepare.js';
+import { FLAG, type Prepared, saleAmountsAscending, share } from './prepare.js';
 import { takesDeposits } from './referenceData.js';
 
 const MAX_REGULAR_GAP_MS = 6 * 3_600_000;
@@ -61,7 +61,7 @@ export function fabricationSignals(p: Prepared): FamilySignals<'fabrication'> {
     } else third = count;
   }
   const topCardSales = first + second + third;
-  const mostFrequentAmount = longestRun(p.sortedSaleAmounts);
+  const mostFrequentAmount = longestRun(saleAmountsAscending(p));
   const quickReversed = new Uint8Array(p.txs.length);
   const refunds = refundSignals(p, quickReversed);
 

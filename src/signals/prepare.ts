@@ -36,8 +36,12 @@ export interface Prepared {
   readonly cardTokens: readonly string[];
   /** Indexes into `txs` of approved sales, in time order. */
   readonly sales: readonly number[];
-  /** Amounts of the approved sales, ascending (for the median and the most frequent amount). */
-  readonly sortedSaleAmounts: Float64Array;
+  /**
+   * A memo for {@link saleAmountsAscending}: filled on first read, since only two families read the
+   * sorted amounts (a week of early warning that computes neither never sorts). A plain data field,
+   * not a getter: a getter made every family's reads of a Prepared slower.
+   */
+  readonly ascending: { amounts?: Float64Array };
   /** Events inside the window, in file order. */
   readonly events: readonly CaseEvent[];
   /** Epoch ms of `events[i]`. */
@@ -181,9 +185,6 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
     if (f & FLAG.sale) sales.push(k);
   }
 
-  const sortedSaleAmounts = new Float64Array(sales.length);
-  for (let k = 0; k < sales.length; k++) sortedSaleAmounts[k] = amount[sales[k] as number] as number;
-  sortAmounts(sortedSaleAmounts);
 
   const events: CaseEvent[] = [];
   const eventTimes: number[] = [];
@@ -210,7 +211,7 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
     card,
     cardTokens,
     sales,
-    sortedSaleAmounts,
+    ascending: {},
     events,
     eventMs: Float64Array.from(eventTimes),
     lastApprovedSaleMs,
@@ -282,9 +283,6 @@ export function preparedPart(
     }
     if (f & FLAG.sale) sales.push(j);
   }
-  const sortedSaleAmounts = new Float64Array(sales.length);
-  for (let j = 0; j < sales.length; j++) sortedSaleAmounts[j] = amount[sales[j] as number] as number;
-  sortAmounts(sortedSaleAmounts);
 
   const events: CaseEvent[] = [];
   const eventTimes: number[] = [];
@@ -314,7 +312,7 @@ export function preparedPart(
     card,
     cardTokens,
     sales,
-    sortedSaleAmounts,
+    ascending: {},
     events,
     eventMs: Float64Array.from(eventTimes),
     lastApprovedSaleMs,
@@ -331,6 +329,17 @@ export function preparedPart(
  */
 export function isMultipleOf(amount: number, unit: number): boolean {
   return Number.isInteger(amount / unit);
+}
+
+/** Amounts of the approved sales, ascending (for the median and the most frequent amount); sorted on the first call. */
+export function saleAmountsAscending(p: Prepared): Float64Array {
+  let sorted = p.ascending.amounts;
+  if (sorted === undefined) {
+    sorted = new Float64Array(p.sales.length);
+    for (let k = 0; k < p.sales.length; k++) sorted[k] = p.amount[p.sales[k] as number] as number;
+    p.ascending.amounts = sortAmounts(sorted);
+  }
+  return sorted;
 }
 
 /** `part / whole`, or 0 when `whole` is 0: shares of an empty set are defined as 0, never NaN. */
