@@ -6,7 +6,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMultipleOf } from '../src/signals/prepare.js';
 import { sortAmounts } from '../src/signals/sortAmounts.js';
-import { MS_PER_DAY, monthOfDay } from '../src/time/timestamp.js';
+import { containsPan } from '../src/text/cardNumber.js';
+import { MS_PER_DAY, monthOfDay, parseTimestamp } from '../src/time/timestamp.js';
+import { createLocalClock } from '../src/time/zone.js';
 
 const MAX_AMOUNT = 10_000_000_000_000;
 
@@ -40,6 +42,44 @@ describe('shortcuts equal the plain operations', () => {
     const odd = Float64Array.from([3.5, Number.NaN, 0, -0, 2, 1e300]);
     expect(Object.is(sortAmounts(odd.slice())[0], odd.slice().sort()[0])).toBe(true);
     expect([...sortAmounts(odd.slice())].map(String)).toEqual([...odd.slice().sort()].map(String));
+  });
+
+  it('a timestamp the parser accepts holds no card number unless it is 32 characters or longer', () => {
+    const clock = createLocalClock('Asia/Shanghai');
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const stamp = fc
+      .tuple(
+        fc.integer({ min: 1970, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 28 }),
+        fc.constantFrom('T', ' ', 't'),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.option(fc.tuple(fc.integer({ min: 0, max: 59 }), fc.option(fc.stringMatching(/^\d{1,9}$/)))),
+        fc.option(
+          fc.oneof(
+            fc.constant('Z'),
+            fc.tuple(fc.constantFrom('+', '-'), two, fc.constantFrom(':', '')).map(([s, h, c]) => `${s}1${h[1]}${c}${h}`),
+          ),
+        ),
+      )
+      .map(([y, mo, d, sep, h, mi, sec, zone]) => {
+        const p = (n: number) => String(n).padStart(2, '0');
+        const seconds = sec === null ? '' : `:${p(sec[0])}${sec[1] === null ? '' : `.${sec[1]}`}`;
+        return `${y}-${p(mo)}-${p(d)}${sep}${p(h)}:${p(mi)}${seconds}${zone ?? ''}`;
+      });
+    let long = 0;
+    fc.assert(
+      fc.property(stamp, (text) => {
+        if (parseTimestamp(text, clock) === undefined) return;
+        if (text.length < 32) expect({ text, pan: containsPan(text) }).toEqual({ text, pan: false });
+        else long++;
+      }),
+      { numRuns: 20_000, seed: 23 },
+    );
+    expect(long).toBeGreaterThan(0);
+    // At 32 characters a run of 13 digits can form: seconds, a seven-digit fraction and a negative offset without colon.
+    expect(containsPan('2026-10-01T10:44:41.1111101-1111')).toBe(true);
   });
 
   it('monthOfDay is the month of the UTC date of that day', () => {

@@ -185,7 +185,6 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
     if (f & FLAG.sale) sales.push(k);
   }
 
-
   const events: CaseEvent[] = [];
   const eventTimes: number[] = [];
   for (const event of caseFile.events) {

@@ -217,6 +217,8 @@ export function checkDate(text: string): TimestampCheck {
  * accepted range's ends, so that only its instant in the merchant's zone can tell whether it is in range.
  */
 export function isLocalNearRangeEdge(text: string): boolean {
+  const lead = text.charCodeAt(0);
+  if (lead !== 49 && lead !== 57) return false; // neither '1' nor '9': most timestamps stop here
   if (!text.startsWith('1970-01-01') && !text.startsWith('9999-12-31')) return false;
   return !Number.isNaN(scan(text, AS_WRITTEN)) && Number.isNaN(scan(text, undefined));
 }
