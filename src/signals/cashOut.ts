@@ -2,6 +2,7 @@
 import { isNight } from './amounts.js';
 import { cashOutCardSignals, limitBandTest } from './cashOutCards.js';
 import type { FamilySignals } from './catalog.js';
+import { columnsOf } from './columns.js';
 import { FLAG, isMultipleOf, type Prepared, share } from './prepare.js';
 
 const MS_PER_MINUTE = 60_000;
@@ -16,15 +17,26 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
   const isNearLimit = nearLimitTest(p);
   const cards = p.cardTokens.length;
 
-  // The current day of each card and what it did that day.
-  const cardDay = new Int32Array(cards).fill(-2147483648);
-  const daySales = new Int32Array(cards);
-  const dayRoundish = new Int32Array(cards);
-  const dayCredit = new Uint8Array(cards);
-  const dayNight = new Uint8Array(cards);
-  // Each card's sales as a linked list over sale positions, for the split-sale scan.
-  const firstSale = new Int32Array(cards).fill(-1);
-  const lastSale = new Int32Array(cards).fill(-1);
+  // The current day of each card and what it did that day; each card's sales as a linked list over
+  // sale positions (first, last), for the split-sale scan; per card, its card-days with the cash-out
+  // shape, and how many of them had a night sale.
+  const { cardDay, daySales, dayRoundish, dayCredit, dayNight, firstSale, lastSale, roundDaysOfCard, roundNightDaysOfCard } = columnsOf(
+    cards,
+    {
+      cardDay: 'i32',
+      daySales: 'i32',
+      dayRoundish: 'i32',
+      dayCredit: 'u8',
+      dayNight: 'u8',
+      firstSale: 'i32',
+      lastSale: 'i32',
+      roundDaysOfCard: 'i32',
+      roundNightDaysOfCard: 'i32',
+    },
+  );
+  cardDay.fill(-2147483648);
+  firstSale.fill(-1);
+  lastSale.fill(-1);
   const nextSale = new Int32Array(sales.length).fill(-1);
 
   let round = 0;
@@ -36,9 +48,6 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
   let repeatCardDays = 0;
   let repeatCardSales = 0;
   let heavyCardSales = 0;
-  // Per card: its card-days with the cash-out shape, and how many of them had a night sale.
-  const roundDaysOfCard = new Int32Array(cards);
-  const roundNightDaysOfCard = new Int32Array(cards);
 
   const settle = (c: number) => {
     const n = daySales[c] as number;

@@ -4,6 +4,7 @@
  * varied amounts in the band under a limit, large tickets at night from returning cards.
  */
 import { isNight } from './amounts.js';
+import { columnsOf } from './columns.js';
 import { FLAG, type Prepared, share } from './prepare.js';
 import { mccProfile } from './referenceData.js';
 
@@ -43,14 +44,18 @@ export function cashOutCardSignals(p: Prepared) {
   const inBand = limitBandTest(p, options.nearLimitWideBand);
   const largeAt = largeTicketFor(p);
 
-  const value = new Float64Array(cards);
-  const credit = new Uint8Array(cards);
-  const largeDays = new Int32Array(cards);
-  const lastLargeDay = new Int32Array(cards).fill(NO_DAY);
-  const nightLargeDays = new Int32Array(cards);
-  const lastNightLargeDay = new Int32Array(cards).fill(NO_DAY);
-  const nightLargeSales = new Int32Array(cards);
-  const bandSales = new Int32Array(cards);
+  const { value, credit, largeDays, lastLargeDay, nightLargeDays, lastNightLargeDay, nightLargeSales, bandSales } = columnsOf(cards, {
+    value: 'f64',
+    credit: 'u8',
+    largeDays: 'i32',
+    lastLargeDay: 'i32',
+    nightLargeDays: 'i32',
+    lastNightLargeDay: 'i32',
+    nightLargeSales: 'i32',
+    bandSales: 'i32',
+  });
+  lastLargeDay.fill(NO_DAY);
+  lastNightLargeDay.fill(NO_DAY);
 
   let total = 0;
   let bandCredit = 0;

@@ -1,5 +1,6 @@
 /** Fabrication signals (虚假交易 / 刷单): few cards, machine-regular timing, identical amounts, quick refunds, keyed entry. */
 import type { FamilySignals } from './catalog.js';
+import { columnsOf } from './columns.js';
 import { FLAG, type Prepared, saleAmountsAscending, share } from './prepare.js';
 import { takesDeposits } from './referenceData.js';
 
@@ -14,7 +15,9 @@ export function fabricationSignals(p: Prepared): FamilySignals<'fabrication'> {
   const { sales, ms, card, flags } = p;
   const n = sales.length;
 
-  const perCard = new Int32Array(p.cardTokens.length);
+  // Per card: its sales, its keyed sales, and whether it is in the keyed cluster (see keyedCardSignals).
+  const perCardColumns = columnsOf(p.cardTokens.length, { perCard: 'i32', keyedPerCard: 'i32', inCluster: 'u8' });
+  const { perCard } = perCardColumns;
   let withCard = 0;
   let keyed = 0;
   let fallback = 0;
@@ -72,7 +75,7 @@ export function fabricationSignals(p: Prepared): FamilySignals<'fabrication'> {
     intervalRegularity: regularity(gapCount, gapSum, gapSquares),
     repeatedAmountShare: n >= MIN_SALES_FOR_REPEATS ? mostFrequentAmount / n : 0,
     ...refunds,
-    ...keyedCardSignals(p, perCard, quickReversed),
+    ...keyedCardSignals(p, perCardColumns, quickReversed),
     keyedShare: share(keyed, n),
     fallbackShare: share(fallback, n),
   };
@@ -159,15 +162,17 @@ function refundSignals(p: Prepared, quickReversed: Uint8Array): { refundShare: n
  * how many sales it made, the share of them whose amount the same card paid before or after (the
  * same price points again and again), and the share reversed quickly.
  */
-function keyedCardSignals(p: Prepared, perCard: Int32Array, quickReversed: Uint8Array) {
+function keyedCardSignals(
+  p: Prepared,
+  { perCard, keyedPerCard, inCluster }: { perCard: Int32Array; keyedPerCard: Int32Array; inCluster: Uint8Array },
+  quickReversed: Uint8Array,
+) {
   const { sales, card, flags } = p;
-  const keyedPerCard = new Int32Array(perCard.length);
   for (let k = 0; k < sales.length; k++) {
     const i = sales[k] as number;
     const c = card[i] as number;
     if (c >= 0 && (flags[i] as number) & FLAG.keyed) keyedPerCard[c] = (keyedPerCard[c] as number) + 1;
   }
-  const inCluster = new Uint8Array(perCard.length);
   let clusterCards = 0;
   let clusterSales = 0;
   for (let c = 0; c < perCard.length; c++) {

@@ -7,6 +7,7 @@ import type { CaseEvent, CaseFile, Transaction } from '../contract/caseFile.js';
 import { recalledInstants } from '../contract/transactionInstants.js';
 import { formatUtc, MS_PER_DAY, parseTimestamp } from '../time/timestamp.js';
 import { createLocalClock, type LocalClock } from '../time/zone.js';
+import { columnsOf } from './columns.js';
 import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './options.js';
 import { sortAmounts } from './sortAmounts.js';
 
@@ -55,6 +56,9 @@ export interface Prepared {
 }
 
 const MS_PER_HOUR = 3_600_000;
+
+/** The per-transaction columns of a {@link Prepared}, carved from one buffer. */
+const TRANSACTION_COLUMNS = { ms: 'f64', amount: 'f64', day: 'i32', card: 'i32', hour: 'u8', flags: 'u8' } as const;
 
 /** Bits of `Prepared.flags`: read once per transaction here, so the families loop over typed arrays. */
 export const FLAG = {
@@ -149,12 +153,7 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
 
   const n = inside.length;
   const txs: Transaction[] = new Array(n);
-  const ms = new Float64Array(n);
-  const day = new Int32Array(n);
-  const hour = new Uint8Array(n);
-  const card = new Int32Array(n);
-  const amount = new Float64Array(n);
-  const flags = new Uint8Array(n);
+  const { ms, day, hour, card, amount, flags } = columnsOf(n, TRANSACTION_COLUMNS);
   const cardNumbers = new Map<string, number>();
   const cardTokens: string[] = [];
   const sales: number[] = [];
@@ -250,12 +249,7 @@ export function preparedPart(
   }
   const n = picked.length;
   const txs: Transaction[] = new Array(n);
-  const ms = new Float64Array(n);
-  const day = new Int32Array(n);
-  const hour = new Uint8Array(n);
-  const card = new Int32Array(n);
-  const amount = new Float64Array(n);
-  const flags = new Uint8Array(n);
+  const { ms, day, hour, card, amount, flags } = columnsOf(n, TRANSACTION_COLUMNS);
   // Card numbers are dense within the part, numbered in order of first use as `prepare` numbers them.
   const renumber = new Int32Array(p.cardTokens.length).fill(-1);
   const cardTokens: string[] = [];
