@@ -3,6 +3,7 @@
  * takes the line's place in the output. Shared by the main thread and the workers, so both write the
  * same bytes.
  */
+import { isUtf8 } from 'node:buffer';
 import { type Classifier, ClassifierError, type Lang, maskPans } from '../index.js';
 import { decodeUtf8, NOT_UTF8, stripBom } from './bom.js';
 
@@ -77,20 +78,22 @@ export function classifyChunk(classifier: Classifier, first: number, bytes: Uint
 
 /**
  * The lines of a chunk (each ending in `\n`; the split leaves an empty string after the last), a line
- * that is not valid UTF-8 as undefined. The whole chunk is decoded at once; only when that fails is
- * it decoded line by line to find the bad ones.
+ * that is not valid UTF-8 as undefined. The chunk is validated at once (`isUtf8`, a vectorised check)
+ * and each line decoded on its own: decoding the whole chunk into one string and splitting it cost
+ * about a fifth of `JSON.parse`'s time again. Only when the check fails is each line decoded strictly
+ * to find the bad ones.
  */
 function chunkLines(bytes: Uint8Array): (string | undefined)[] {
-  const whole = decodeUtf8(bytes);
-  if (whole !== undefined) return whole.split('\n');
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const valid = isUtf8(buffer);
+  const line = (start: number, end: number) => (valid ? buffer.toString('utf8', start, end) : decodeUtf8(buffer.subarray(start, end)));
   const lines: (string | undefined)[] = [];
   let start = 0;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i] !== 10) continue;
-    lines.push(decodeUtf8(bytes.subarray(start, i)));
-    start = i + 1;
+  for (let end = buffer.indexOf(10); end !== -1; end = buffer.indexOf(10, start)) {
+    lines.push(line(start, end));
+    start = end + 1;
   }
-  lines.push(decodeUtf8(bytes.subarray(start)));
+  lines.push(line(start, buffer.length));
   return lines;
 }
 
