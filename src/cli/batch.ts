@@ -190,7 +190,15 @@ async function runOnWorkers(chunks: AsyncIterable<LineChunk>, options: Required<
 
   // Each entry is one chunk's outcome, awaited in input order.
   const queue: Promise<Piece>[] = [];
-  let next = 0;
+  // A chunk goes to the worker with the fewest chunks in hand (the first such), not in turn: in turn,
+  // a worker that finished early sat idle while the oldest chunk was still with the other.
+  const leastBusy = (): number => {
+    const load = workers.map(() => 0);
+    for (const p of pending.values()) load[p.slot] = (load[p.slot] as number) + 1;
+    let best = 0;
+    for (let slot = 1; slot < load.length; slot++) if ((load[slot] as number) < (load[best] as number)) best = slot;
+    return best;
+  };
   const drainTo = async (limit: number) => {
     while (queue.length > limit) await sink.emit(await (queue.shift() as Promise<Piece>));
   };
@@ -200,7 +208,7 @@ async function runOnWorkers(chunks: AsyncIterable<LineChunk>, options: Required<
       else {
         sink.seen(chunk.bytes.length);
         if (chunk.bytes.length > BIG_LINE_BYTES) queue.push(Promise.resolve(sink.onMain(chunk.first, chunk.bytes)));
-        else queue.push(dispatch(next++ % workers.length, chunk.first, chunk.bytes));
+        else queue.push(dispatch(leastBusy(), chunk.first, chunk.bytes));
       }
       await drainTo(options.workers * IN_FLIGHT_PER_WORKER);
     }
