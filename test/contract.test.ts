@@ -117,6 +117,23 @@ describe('parseCaseFile', () => {
   it('refuses duplicate transaction ids and names the first', () => {
     const problems = problemsOf(caseFile([sale({ id: 'a' }), sale({ id: 'b' }), sale({ id: 'a' })]));
     expect(problems).toEqual([{ path: 'transactions[2].id', message: 'duplicates the id of transactions[0]' }]);
+    // Ids in ascending order are checked by their order until it breaks; every duplicate is still found.
+    const ids = (list: string[]) => {
+      const input = caseFile(list.map((id) => sale({ id })));
+      try {
+        parseCaseFile(input);
+        return [];
+      } catch {
+        return problemsOf(input).map((p) => `${p.path} ${p.message}`);
+      }
+    };
+    expect(ids(['a', 'b', 'c', 'c'])).toEqual(['transactions[3].id duplicates the id of transactions[2]']);
+    expect(ids(['a', 'b', 'c', 'd', 'b', 'e', 'a'])).toEqual([
+      'transactions[4].id duplicates the id of transactions[1]',
+      'transactions[6].id duplicates the id of transactions[0]',
+    ]);
+    expect(ids(['a', 'b', 'c', 'd'])).toEqual([]);
+    expect(ids(['d', 'c', 'b', 'a'])).toEqual([]);
   });
 
   it('refuses an unknown time zone and mixed currencies', () => {

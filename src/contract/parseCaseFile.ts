@@ -118,14 +118,21 @@ function crossFieldProblems(caseFile: ParsedCase): Problem[] {
   if (!isKnownTimeZone(merchant.timezone)) {
     problems.push({ path: 'merchant.timezone', message: 'is not an IANA time zone this runtime knows (e.g. Asia/Shanghai)' });
   }
-  // One Set operation per id: a duplicate leaves the size unchanged (its first index is looked up only then).
-  const ids = new Set<string>();
+  // Exports usually list ids in ascending order, and ids in strictly ascending order cannot repeat:
+  // the Set (one hash of each id) is only filled once the order breaks, with the ids seen so far. A
+  // duplicate leaves the Set's size unchanged (its first index is looked up only then).
+  let ids: Set<string> | undefined;
   for (let i = 0; i < transactions.length && problems.length < MAX_PROBLEMS; i++) {
     const tx = transactions[i] as (typeof transactions)[number];
-    const size = ids.size;
-    if (ids.add(tx.id).size === size) {
-      const earlier = transactions.findIndex((other) => other.id === tx.id);
-      problems.push({ path: `transactions[${i}].id`, message: `duplicates the id of transactions[${earlier}]` });
+    if (ids === undefined && i > 0 && !((transactions[i - 1] as (typeof transactions)[number]).id < tx.id)) {
+      ids = new Set(transactions.slice(0, i).map((earlier) => earlier.id));
+    }
+    if (ids !== undefined) {
+      const size = ids.size;
+      if (ids.add(tx.id).size === size) {
+        const earlier = transactions.findIndex((other) => other.id === tx.id);
+        problems.push({ path: `transactions[${i}].id`, message: `duplicates the id of transactions[${earlier}]` });
+      }
     }
     if (tx.currency !== undefined && tx.currency !== merchant.currency) {
       problems.push({
