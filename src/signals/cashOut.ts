@@ -37,7 +37,10 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
   cardDay.fill(-2147483648);
   firstSale.fill(-1);
   lastSale.fill(-1);
-  const nextSale = new Int32Array(sales.length).fill(-1);
+  // Per sale position: the next sale of the same card, and the sale's time and amount copied in sale
+  // order, so the split-sale scan reads one dense array instead of chasing sales[k] into the columns.
+  const { nextSale, saleMs, saleAmount } = columnsOf(sales.length, { nextSale: 'i32', saleMs: 'f64', saleAmount: 'f64' });
+  nextSale.fill(-1);
 
   let round = 0;
   let nearLimit = 0;
@@ -64,6 +67,8 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
   for (let k = 0; k < sales.length; k++) {
     const i = sales[k] as number;
     const amount = p.amount[i] as number;
+    saleMs[k] = ms[i] as number;
+    saleAmount[k] = amount;
     const isRound = isMultipleOf(amount, options.roundAmountUnit);
     const isNear = isNearLimit(amount);
     const isCredit = ((flags[i] as number) & FLAG.credit) !== 0;
@@ -109,8 +114,8 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
 
   let splitSaleClusters = 0;
   const windowMs = options.splitWindowMinutes * MS_PER_MINUTE;
-  const msOf = (k: number) => ms[sales[k] as number] as number;
-  const amountOf = (k: number) => p.amount[sales[k] as number] as number;
+  const msOf = (k: number) => saleMs[k] as number;
+  const amountOf = (k: number) => saleAmount[k] as number;
   for (let c = 0; c < cards; c++) {
     splitSaleClusters += countClusters(firstSale[c] as number, nextSale, msOf, amountOf, windowMs, options);
   }

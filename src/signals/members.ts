@@ -17,7 +17,7 @@ import { isOutageResponseCode, isSuspiciousResponseCode, mccHoursOf, mccProfile 
 
 type Selector = (p: Prepared) => number[];
 
-const salesWhere = (p: Prepared, keep: (i: number) => boolean): number[] => p.sales.filter(keep);
+const salesWhere = (p: Prepared, keep: (i: number) => boolean): number[] => Array.from(p.sales.filter(keep));
 const amountOf = (p: Prepared, i: number) => p.amount[i] as number;
 const hasFlag = (p: Prepared, i: number, flag: number) => ((p.flags[i] as number) & flag) !== 0;
 const isRound = (p: Prepared, i: number) => isMultipleOf(amountOf(p, i), p.options.roundAmountUnit);

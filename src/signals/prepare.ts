@@ -36,7 +36,7 @@ export interface Prepared {
   /** Distinct card tokens in the window, by card number. */
   readonly cardTokens: readonly string[];
   /** Indexes into `txs` of approved sales, in time order. */
-  readonly sales: readonly number[];
+  readonly sales: Int32Array;
   /**
    * A memo for {@link saleAmountsAscending}: filled on first read, since only two families read the
    * sorted amounts (a week of early warning that computes neither never sorts). A plain data field,
@@ -132,15 +132,17 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
   // parseCaseFile has already read every timestamp in this zone; a hand-built case file is read here.
   const known = recalledInstants(all, caseFile.merchant.timezone);
   const allMs = new Float64Array(all.length);
-  const inside: number[] = [];
+  const insideAll = new Int32Array(all.length);
+  let insideCount = 0;
   let lastApprovedSaleMs = Number.NaN;
   for (let i = 0; i < all.length; i++) {
     const tx = all[i] as Transaction;
     const at = known === undefined ? (parseTimestamp(tx.at, clock) ?? 0) : (known[i] as number);
     allMs[i] = at;
-    if (at >= windowFrom && at <= windowTo) inside.push(i);
+    if (at >= windowFrom && at <= windowTo) insideAll[insideCount++] = i;
     if (at <= windowTo && isApprovedSale(tx) && !(at <= lastApprovedSaleMs)) lastApprovedSaleMs = at;
   }
+  const inside = insideAll.subarray(0, insideCount);
   // Exports are usually in time order already: check before paying for a sort.
   if (!inTimeOrder(inside, allMs, all))
     inside.sort((a, b) => {
@@ -156,7 +158,8 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
   const { ms, day, hour, card, amount, flags } = columnsOf(n, TRANSACTION_COLUMNS);
   const cardNumbers = new Map<string, number>();
   const cardTokens: string[] = [];
-  const sales: number[] = [];
+  const saleIndexes = new Int32Array(n);
+  let saleCount = 0;
   for (let k = 0; k < n; k++) {
     const i = inside[k] as number;
     const tx = all[i] as Transaction;
@@ -181,8 +184,9 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
       }
       card[k] = number;
     }
-    if (f & FLAG.sale) sales.push(k);
+    if (f & FLAG.sale) saleIndexes[saleCount++] = k;
   }
+  const sales = saleIndexes.subarray(0, saleCount);
 
   const events: CaseEvent[] = [];
   const eventTimes: number[] = [];
@@ -253,7 +257,8 @@ export function preparedPart(
   // Card numbers are dense within the part, numbered in order of first use as `prepare` numbers them.
   const renumber = new Int32Array(p.cardTokens.length).fill(-1);
   const cardTokens: string[] = [];
-  const sales: number[] = [];
+  const saleIndexes = new Int32Array(n);
+  let saleCount = 0;
   for (let j = 0; j < n; j++) {
     const k = picked[j] as number;
     txs[j] = p.txs[k] as Transaction;
@@ -274,8 +279,9 @@ export function preparedPart(
       }
       card[j] = number;
     }
-    if (f & FLAG.sale) sales.push(j);
+    if (f & FLAG.sale) saleIndexes[saleCount++] = j;
   }
+  const sales = saleIndexes.subarray(0, saleCount);
 
   const events: CaseEvent[] = [];
   const eventTimes: number[] = [];
@@ -341,7 +347,7 @@ export function share(part: number, whole: number): number {
 }
 
 /** True when `indexes` are already ordered by time, ties by id. */
-function inTimeOrder(indexes: readonly number[], ms: Float64Array, all: readonly Transaction[]): boolean {
+function inTimeOrder(indexes: Int32Array, ms: Float64Array, all: readonly Transaction[]): boolean {
   for (let k = 1; k < indexes.length; k++) {
     const a = indexes[k - 1] as number;
     const b = indexes[k] as number;
