@@ -74,8 +74,12 @@ interface Screen {
  */
 const SHORTEST_SCREENED_TIME = 32;
 
-/** Longest string the screen does not look at: a masked card (6 + 9 + 4) or an enum ('preauth-completion'). */
-const LONGEST_UNSCREENED = 19;
+/**
+ * Longest string the screen does not look at whole: a timestamp the fast path accepts (64 characters;
+ * one under 32 is not scanned for digits), a masked card (6 + 9 + 4) or an enum ('preauth-completion').
+ * With a tighter string limit the full screen judges, so that every length is checked as before.
+ */
+const LONGEST_UNSCREENED = 64;
 
 /** Depth of a transaction in a case file (root 0, `transactions` 1), as the screen counts nesting. */
 const TRANSACTION_DEPTH = 2;
@@ -85,9 +89,49 @@ function isScreened(value: string, screen: Screen | undefined): boolean {
   return screen === undefined || isCleanString(value, screen.limit);
 }
 
-/** True when a nested object (card, location) holds exactly `keys` keys and sits within the depth limit. */
-function isPlainNested(value: Record<string, unknown>, keys: number, screen: Screen): boolean {
-  return Object.keys(value).length === keys && TRANSACTION_DEPTH + 1 <= screen.limit.maxDepth;
+/**
+ * True when every key `for…in` visits on a transaction (own or inherited) is one the fast path reads:
+ * then every string it holds has been screened field by field. Any other key (the schema drops it, but
+ * it may hold a card number) sends the object to the full walk.
+ */
+function hasOnlyTransactionKeys(raw: Record<string, unknown>): boolean {
+  for (const key in raw) {
+    switch (key) {
+      case 'id':
+      case 'at':
+      case 'amount':
+      case 'currency':
+      case 'type':
+      case 'status':
+      case 'responseCode':
+      case 'card':
+      case 'entryMode':
+      case 'terminalId':
+      case 'location':
+      case 'refersTo':
+      case 'referenceNumber':
+      case 'authCode':
+      case 'voucherNumber':
+      case 'merchantNumber':
+      case 'mcc':
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** {@link hasOnlyTransactionKeys} for a card: token, kind, masked. */
+function hasOnlyCardKeys(card: Record<string, unknown>): boolean {
+  for (const key in card) if (key !== 'token' && key !== 'kind' && key !== 'masked') return false;
+  return true;
+}
+
+/** {@link hasOnlyTransactionKeys} for a location: lat, lng. */
+function hasOnlyLocationKeys(location: Record<string, unknown>): boolean {
+  for (const key in location) if (key !== 'lat' && key !== 'lng') return false;
+  return true;
 }
 
 /**
@@ -110,17 +154,13 @@ function fastTransactionAt(raw: unknown, time: WrittenTime, screen: Screen | und
   time.ms = ms;
   if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0 || amount > MAX_AMOUNT) return undefined;
   if (typeof status !== 'string' || !STATUSES.has(status)) return undefined;
-  // Keys read so far that the object must hold: id, at, amount, status.
-  let known = 4;
   const tx: Record<string, unknown> = { id, at, amount };
   if (currency !== undefined) {
     if (typeof currency !== 'string' || !CURRENCY.test(currency)) return undefined;
     tx.currency = currency;
-    known++;
   }
   if (type !== undefined) {
     if (typeof type !== 'string' || !TYPES.has(type)) return undefined;
-    known++;
   }
   tx.type = type ?? 'sale';
   tx.status = status;
@@ -131,73 +171,61 @@ function fastTransactionAt(raw: unknown, time: WrittenTime, screen: Screen | und
     } else if (typeof responseCode === 'number' && Number.isSafeInteger(responseCode) && responseCode >= 0)
       tx.responseCode = String(responseCode);
     else return undefined;
-    known++;
   }
   if (card !== undefined) {
     if (!isRecord(card) || !isId(card.token)) return undefined;
     if (card.kind !== undefined && (typeof card.kind !== 'string' || !KINDS.has(card.kind))) return undefined;
     if (card.masked !== undefined && (typeof card.masked !== 'string' || !MASKED_CARD.test(card.masked))) return undefined;
     if (screen !== undefined) {
-      const keys = 1 + (card.kind === undefined ? 0 : 1) + (card.masked === undefined ? 0 : 1);
-      if (!isPlainNested(card, keys, screen)) return wholeIsClean(raw, screen) ? fastTransactionAt(raw, time, undefined) : undefined;
+      if (!hasOnlyCardKeys(card)) return wholeIsClean(raw, screen) ? fastTransactionAt(raw, time, undefined) : undefined;
       if (!isCleanString(card.token, screen.limit)) return undefined;
     }
     tx.card =
       card.masked === undefined
         ? { token: card.token, kind: card.kind ?? 'unknown' }
         : { token: card.token, kind: card.kind ?? 'unknown', masked: card.masked };
-    known++;
   }
   if (entryMode !== undefined) {
     if (typeof entryMode !== 'string' || !ENTRY_MODES.has(entryMode)) return undefined;
     tx.entryMode = entryMode;
-    known++;
   }
   if (terminalId !== undefined) {
     if (!isId(terminalId) || !isScreened(terminalId, screen)) return undefined;
     tx.terminalId = terminalId;
-    known++;
   }
   if (location !== undefined) {
     if (!isRecord(location) || !isFiniteIn(location.lat, -90, 90) || !isFiniteIn(location.lng, -180, 180)) return undefined;
-    if (screen !== undefined && !isPlainNested(location, 2, screen)) {
+    if (screen !== undefined && !hasOnlyLocationKeys(location)) {
       return wholeIsClean(raw, screen) ? fastTransactionAt(raw, time, undefined) : undefined;
     }
     tx.location = { lat: location.lat, lng: location.lng };
-    known++;
   }
   if (refersTo !== undefined) {
     if (!isId(refersTo) || !isScreened(refersTo, screen)) return undefined;
     tx.refersTo = refersTo;
-    known++;
   }
   if (referenceNumber !== undefined) {
     if (!isId(referenceNumber) || !isScreened(referenceNumber, screen)) return undefined;
     tx.referenceNumber = referenceNumber;
-    known++;
   }
   if (authCode !== undefined) {
     if (!isId(authCode) || !isScreened(authCode, screen)) return undefined;
     tx.authCode = authCode;
-    known++;
   }
   if (voucherNumber !== undefined) {
     if (!isId(voucherNumber) || !isScreened(voucherNumber, screen)) return undefined;
     tx.voucherNumber = voucherNumber;
-    known++;
   }
   if (merchantNumber !== undefined) {
     if (!isId(merchantNumber) || !isScreened(merchantNumber, screen)) return undefined;
     tx.merchantNumber = merchantNumber;
-    known++;
   }
   if (mcc !== undefined) {
     if (typeof mcc !== 'string' || !MCC.test(mcc)) return undefined;
     tx.mcc = mcc;
-    known++;
   }
   // Keys the schema drops: the whole object is walked by the screen.
-  if (screen !== undefined && Object.keys(raw).length !== known && !wholeIsClean(raw, screen)) return undefined;
+  if (screen !== undefined && !hasOnlyTransactionKeys(raw) && !wholeIsClean(raw, screen)) return undefined;
   return tx as Transaction;
 }
 
@@ -214,8 +242,9 @@ function wholeIsClean(raw: Record<string, unknown>, screen: Screen): boolean {
 export function fastTransactions(raw: unknown, limit?: Limits): { transactions: Transaction[]; times: WrittenTimes } | undefined {
   if (!Array.isArray(raw)) return undefined;
   const screen = limit === undefined ? undefined : { limit, plainPrototype: plainObjectPrototype() };
-  // Tighter limits than the fields the screen skips (or than a transaction's own depth): the full screen judges.
-  if (limit !== undefined && (TRANSACTION_DEPTH > limit.maxDepth || limit.maxStringLength < LONGEST_UNSCREENED)) return undefined;
+  // Tighter limits than the fields the screen skips (or than the depth of a transaction's card and
+  // location): the full screen judges.
+  if (limit !== undefined && (TRANSACTION_DEPTH + 1 > limit.maxDepth || limit.maxStringLength < LONGEST_UNSCREENED)) return undefined;
   const out = new Array<Transaction>(raw.length);
   const ms = new Float64Array(raw.length);
   const local = new Uint8Array(raw.length);

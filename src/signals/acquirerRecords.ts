@@ -48,23 +48,6 @@ export function acquirerRecordSignals(p: Prepared): FamilySignals<'acquirerRecor
   let overSale = 0;
   const perDay = merchant.limits?.perDay;
   const perMonth = merchant.limits?.perMonth;
-  // Sales are in time order, so days and months only move forward: running totals, settled when the day (month) changes.
-  let daysOver = 0;
-  let maxDay = 0;
-  let monthsOver = 0;
-  let maxMonth = 0;
-  let day = Number.NaN;
-  let dayTotal = 0;
-  let month = Number.NaN;
-  let monthTotal = 0;
-  const settleDay = () => {
-    if (perDay !== undefined && dayTotal > perDay) daysOver++;
-    maxDay = Math.max(maxDay, dayTotal);
-  };
-  const settleMonth = () => {
-    if (perMonth !== undefined && monthTotal > perMonth) monthsOver++;
-    maxMonth = Math.max(maxMonth, monthTotal);
-  };
   for (const i of p.sales) {
     const tx = p.txs[i];
     if (tx === undefined) continue;
@@ -79,25 +62,21 @@ export function acquirerRecordSignals(p: Prepared): FamilySignals<'acquirerRecor
       mccTagged++;
       if (tx.mcc !== merchant.mcc) otherMcc++;
     }
-    const amount = p.amount[i] as number;
-    if (perSale !== undefined && amount > perSale) overSale++;
-    const saleDay = p.day[i] as number;
-    if (saleDay !== day) {
-      if (dayTotal > 0) settleDay();
-      day = saleDay;
-      dayTotal = 0;
-      const saleMonth = monthOfDay(saleDay);
-      if (saleMonth !== month) {
-        if (monthTotal > 0) settleMonth();
-        month = saleMonth;
-        monthTotal = 0;
-      }
-    }
-    dayTotal += amount;
-    monthTotal += amount;
+    if (perSale !== undefined && (p.amount[i] as number) > perSale) overSale++;
   }
-  if (dayTotal > 0) settleDay();
-  if (monthTotal > 0) settleMonth();
+  const { dayTotals, monthTotals } = saleTotals(p);
+  let daysOver = 0;
+  let maxDay = 0;
+  for (const total of dayTotals) {
+    if (perDay !== undefined && total > perDay) daysOver++;
+    maxDay = Math.max(maxDay, total);
+  }
+  let monthsOver = 0;
+  let maxMonth = 0;
+  for (const total of monthTotals) {
+    if (perMonth !== undefined && total > perMonth) monthsOver++;
+    maxMonth = Math.max(maxMonth, total);
+  }
 
   let fundFreezes = 0;
   let lawEnforcement = 0;
@@ -139,4 +118,47 @@ export function acquirerRecordSignals(p: Prepared): FamilySignals<'acquirerRecor
     settlementAccountDefectCount: accountDefects,
     acquirerExitNoticeCount: exitNotices,
   };
+}
+
+/**
+ * Approved sales summed by local day and by local month (minor units; the order of the totals does
+ * not matter to the caller). Sales are in time order, so local days nearly always move forward and
+ * running totals suffice; where a zone turned its clocks back across midnight (America/Goose_Bay fell
+ * back from 00:01 to 23:01 until 2010) a local day can come round again, and then totals are summed by key.
+ */
+function saleTotals(p: Prepared): { dayTotals: number[]; monthTotals: number[] } {
+  const { sales, day, amount } = p;
+  let forward = true;
+  for (let k = 1; k < sales.length && forward; k++)
+    forward = (day[sales[k] as number] as number) >= (day[sales[k - 1] as number] as number);
+  if (!forward) {
+    const byDay = new Map<number, number>();
+    const byMonth = new Map<number, number>();
+    for (const i of sales) {
+      const d = day[i] as number;
+      const m = monthOfDay(d);
+      byDay.set(d, (byDay.get(d) ?? 0) + (amount[i] as number));
+      byMonth.set(m, (byMonth.get(m) ?? 0) + (amount[i] as number));
+    }
+    return { dayTotals: [...byDay.values()], monthTotals: [...byMonth.values()] };
+  }
+  const dayTotals: number[] = [];
+  const monthTotals: number[] = [];
+  let current = Number.NaN;
+  let month = Number.NaN;
+  for (const i of sales) {
+    const d = day[i] as number;
+    if (d !== current) {
+      current = d;
+      dayTotals.push(0);
+      const m = monthOfDay(d);
+      if (m !== month) {
+        month = m;
+        monthTotals.push(0);
+      }
+    }
+    dayTotals[dayTotals.length - 1] = (dayTotals[dayTotals.length - 1] as number) + (amount[i] as number);
+    monthTotals[monthTotals.length - 1] = (monthTotals[monthTotals.length - 1] as number) + (amount[i] as number);
+  }
+  return { dayTotals, monthTotals };
 }

@@ -14,7 +14,7 @@ import type { Facts, FactValue } from '../signals/facts.js';
 import type { SignalOptions } from '../signals/options.js';
 import { type Prepared, prepare } from '../signals/prepare.js';
 import { civilFromDays, parseDate } from '../time/timestamp.js';
-import { canStillTrend, mannKendallZ, maxMannKendallZ, theilSen } from './trend.js';
+import { canStillTrend, mannKendallZ, maxMannKendallZ, SCORE_MARGIN, theilSen } from './trend.js';
 import { busyWeekCount, type WeekPart, weeklyParts } from './weeklySeries.js';
 
 /** Settings of the trend search; every field optional. */
@@ -138,7 +138,7 @@ export function createWarningSearch(pack: RulePack, settings: Required<WarningSe
     const p = prepared ?? prepare(caseFile, options);
     // Fewer busy weeks than needed, or too few for any series of that length to reach the trend score: no warning can come out.
     const busy = busyWeekCount(p, settings.weeks, settings.minAttemptsPerWeek);
-    if (busy < settings.minWeeks || maxMannKendallZ(busy) < settings.minTrendZ) return [];
+    if (busy < settings.minWeeks || maxMannKendallZ(busy) < settings.minTrendZ * (1 - SCORE_MARGIN)) return [];
 
     const candidates: { rule: Rule; leaf: LeafCondition }[] = [];
     for (const { rule, leaves } of rules) {

@@ -44,6 +44,9 @@ export function mannKendallZ(ys: readonly number[]): number {
   return (s - Math.sign(s)) / Math.sqrt(variance);
 }
 
+/** Relative margin under a threshold within which a bound still keeps a series (rounding, not statistics). */
+export const SCORE_MARGIN = 1e-9;
+
 /** Largest n for which {@link maxMannKendallZ} enumerates the tie patterns (partitions of n; 627 for 20). */
 const MAX_ENUMERATED = 20;
 
@@ -95,7 +98,9 @@ export function canStillTrend(n: number, discordant: number, tied: number, minZ:
   if (!(minZ > 0)) return true; // a zero score passes a zero threshold: nothing to rule out
   const untied = (n * (n - 1)) / 2 - tied;
   if (untied <= 0) return false;
-  return (3 * (untied - 2 * discordant - 1)) / Math.sqrt((2 * n + 5) * untied) >= minZ;
+  // Without ties the bound equals the score, but worked out in another order it can come out a rounding
+  // step lower than `mannKendallZ` gives: a relative margin keeps a series whose score is exactly minZ.
+  return (3 * (untied - 2 * discordant - 1)) / Math.sqrt((2 * n + 5) * untied) >= minZ * (1 - SCORE_MARGIN);
 }
 
 /** Median of a list; 0 for an empty one. */
