@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { columnsOf } from '../src/signals/columns.js';
+import { columnSpec, columnsOf } from '../src/signals/columns.js';
+
+const SPEC = columnSpec({ a: 'u8', b: 'f64', c: 'i32', d: 'u8', e: 'f64' });
 
 describe('columnsOf', () => {
   it('gives zeroed columns of the asked types and length that do not overlap', () => {
     for (const length of [0, 1, 3, 7, 1000]) {
-      const cols = columnsOf(length, { a: 'u8', b: 'f64', c: 'i32', d: 'u8', e: 'f64' });
+      const cols = columnsOf(length, SPEC);
       expect(cols.a).toBeInstanceOf(Uint8Array);
       expect(cols.b).toBeInstanceOf(Float64Array);
       expect(cols.c).toBeInstanceOf(Int32Array);

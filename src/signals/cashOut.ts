@@ -2,10 +2,24 @@
 import { isNight } from './amounts.js';
 import { cashOutCardSignals, limitBandTest } from './cashOutCards.js';
 import type { FamilySignals } from './catalog.js';
-import { columnsOf } from './columns.js';
+import { columnSpec, columnsOf } from './columns.js';
 import { FLAG, isMultipleOf, type Prepared, share } from './prepare.js';
 
 const MS_PER_MINUTE = 60_000;
+/** Per card: its current day and what it did that day, its list of sales, its cash-out-shaped days. */
+const CARD_DAY_COLUMNS = columnSpec({
+  cardDay: 'i32',
+  daySales: 'i32',
+  dayRoundish: 'i32',
+  dayCredit: 'u8',
+  dayNight: 'u8',
+  firstSale: 'i32',
+  lastSale: 'i32',
+  roundDaysOfCard: 'i32',
+  roundNightDaysOfCard: 'i32',
+});
+/** Per sale position: the next sale of the same card, the sale's time and amount. */
+const SALE_COLUMNS = columnSpec({ nextSale: 'i32', saleMs: 'f64', saleAmount: 'f64' });
 
 /**
  * Computes the `cashOut` family in one pass over the approved sales. Per-card state lives in typed
@@ -22,24 +36,14 @@ export function cashOutSignals(p: Prepared): FamilySignals<'cashOut'> {
   // shape, and how many of them had a night sale.
   const { cardDay, daySales, dayRoundish, dayCredit, dayNight, firstSale, lastSale, roundDaysOfCard, roundNightDaysOfCard } = columnsOf(
     cards,
-    {
-      cardDay: 'i32',
-      daySales: 'i32',
-      dayRoundish: 'i32',
-      dayCredit: 'u8',
-      dayNight: 'u8',
-      firstSale: 'i32',
-      lastSale: 'i32',
-      roundDaysOfCard: 'i32',
-      roundNightDaysOfCard: 'i32',
-    },
+    CARD_DAY_COLUMNS,
   );
   cardDay.fill(-2147483648);
   firstSale.fill(-1);
   lastSale.fill(-1);
   // Per sale position: the next sale of the same card, and the sale's time and amount copied in sale
   // order, so the split-sale scan reads one dense array instead of chasing sales[k] into the columns.
-  const { nextSale, saleMs, saleAmount } = columnsOf(sales.length, { nextSale: 'i32', saleMs: 'f64', saleAmount: 'f64' });
+  const { nextSale, saleMs, saleAmount } = columnsOf(sales.length, SALE_COLUMNS);
   nextSale.fill(-1);
 
   let round = 0;

@@ -4,12 +4,23 @@
  * varied amounts in the band under a limit, large tickets at night from returning cards.
  */
 import { isNight } from './amounts.js';
-import { columnsOf } from './columns.js';
+import { columnSpec, columnsOf } from './columns.js';
 import { FLAG, type Prepared, share } from './prepare.js';
 import { mccProfile } from './referenceData.js';
 
 const TOP_CREDIT_CARDS = 5;
 const NO_DAY = -2147483648;
+/** Per card: value, credit, days with a large ticket (and the last), night large days (and the last), night large sales, band sales. */
+const PER_CARD_COLUMNS = columnSpec({
+  value: 'f64',
+  credit: 'u8',
+  largeDays: 'i32',
+  lastLargeDay: 'i32',
+  nightLargeDays: 'i32',
+  lastNightLargeDay: 'i32',
+  nightLargeSales: 'i32',
+  bandSales: 'i32',
+});
 
 /** The least amount of a ticket that is large for the merchant's category: `largeTicketFactor` × its typical ticket, at least `cashOutMinAmount`. */
 export function largeTicketFor(p: Prepared): number {
@@ -44,16 +55,10 @@ export function cashOutCardSignals(p: Prepared) {
   const inBand = limitBandTest(p, options.nearLimitWideBand);
   const largeAt = largeTicketFor(p);
 
-  const { value, credit, largeDays, lastLargeDay, nightLargeDays, lastNightLargeDay, nightLargeSales, bandSales } = columnsOf(cards, {
-    value: 'f64',
-    credit: 'u8',
-    largeDays: 'i32',
-    lastLargeDay: 'i32',
-    nightLargeDays: 'i32',
-    lastNightLargeDay: 'i32',
-    nightLargeSales: 'i32',
-    bandSales: 'i32',
-  });
+  const { value, credit, largeDays, lastLargeDay, nightLargeDays, lastNightLargeDay, nightLargeSales, bandSales } = columnsOf(
+    cards,
+    PER_CARD_COLUMNS,
+  );
   lastLargeDay.fill(NO_DAY);
   lastNightLargeDay.fill(NO_DAY);
 

@@ -1,6 +1,6 @@
 /** Fabrication signals (虚假交易 / 刷单): few cards, machine-regular timing, identical amounts, quick refunds, keyed entry. */
 import type { FamilySignals } from './catalog.js';
-import { columnsOf } from './columns.js';
+import { columnSpec, columnsOf } from './columns.js';
 import { FLAG, type Prepared, saleAmountsAscending, share } from './prepare.js';
 import { takesDeposits } from './referenceData.js';
 
@@ -9,6 +9,8 @@ const MIN_GAPS = 10;
 const MIN_SALES_FOR_REPEATS = 20;
 /** Least sales of a card before its entry mode says anything about it. */
 const KEYED_CARD_MIN_SALES = 3;
+/** Per card: its sales, its keyed sales, and whether it is in the keyed cluster. */
+const PER_CARD_COLUMNS = columnSpec({ perCard: 'i32', keyedPerCard: 'i32', inCluster: 'u8' });
 
 /** Computes the `fabrication` family. */
 export function fabricationSignals(p: Prepared): FamilySignals<'fabrication'> {
@@ -16,7 +18,7 @@ export function fabricationSignals(p: Prepared): FamilySignals<'fabrication'> {
   const n = sales.length;
 
   // Per card: its sales, its keyed sales, and whether it is in the keyed cluster (see keyedCardSignals).
-  const perCardColumns = columnsOf(p.cardTokens.length, { perCard: 'i32', keyedPerCard: 'i32', inCluster: 'u8' });
+  const perCardColumns = columnsOf(p.cardTokens.length, PER_CARD_COLUMNS);
   const { perCard } = perCardColumns;
   let withCard = 0;
   let keyed = 0;

@@ -7,7 +7,7 @@ import type { CaseEvent, CaseFile, Transaction } from '../contract/caseFile.js';
 import { recalledInstants } from '../contract/transactionInstants.js';
 import { formatUtc, MS_PER_DAY, parseTimestamp } from '../time/timestamp.js';
 import { createLocalClock, type LocalClock } from '../time/zone.js';
-import { columnsOf } from './columns.js';
+import { columnSpec, columnsOf } from './columns.js';
 import { DEFAULT_SIGNAL_OPTIONS, type SignalOptions } from './options.js';
 import { sortAmounts } from './sortAmounts.js';
 
@@ -58,7 +58,7 @@ export interface Prepared {
 const MS_PER_HOUR = 3_600_000;
 
 /** The per-transaction columns of a {@link Prepared}, carved from one buffer. */
-const TRANSACTION_COLUMNS = { ms: 'f64', amount: 'f64', day: 'i32', card: 'i32', hour: 'u8', flags: 'u8' } as const;
+const TRANSACTION_COLUMNS = columnSpec({ ms: 'f64', amount: 'f64', day: 'i32', card: 'i32', hour: 'u8', flags: 'u8' });
 
 /** Bits of `Prepared.flags`: read once per transaction here, so the families loop over typed arrays. */
 export const FLAG = {
