@@ -248,9 +248,9 @@ out.end();
 await once(out, 'finish');
 const bytes = statSync(file).size;
 
-/** bench/parallel-capacity.mjs: throughput of two worker threads over one on fixed CPU work, now. */
-async function parallelCapacity(): Promise<number> {
-  const child = spawn(process.execPath, ['bench/parallel-capacity.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** bench/parallel-capacity.mjs: throughput of two worker threads over one, now, JSON.parsing lines of `file`. */
+async function parallelCapacity(file: string): Promise<number> {
+  const child = spawn(process.execPath, ['bench/parallel-capacity.mjs', file], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   await once(child, 'exit');
@@ -269,7 +269,7 @@ async function timed(args: string[]): Promise<{ seconds: number; rssMb: number; 
   const cpu = /BENCH_CPU_US=(\d+)/.exec(err);
   return { seconds, rssMb: Number(rss[1]) / 1024, cpuSeconds: Number(cpu?.[1] ?? 0) / 1e6 };
 }
-// Rounds in turn (capacity, baseline, one worker, two workers), medians over the rounds: a slow spell
+// Rounds in turn (two-thread capacity, baseline, one worker, two workers), medians over the rounds: a slow spell
 // of the shared machine then hits every variant alike.
 const ROUNDS = QUICK ? 1 : 3;
 const runs: Record<'baseline' | 'one' | 'two', { seconds: number; rssMb: number; cpuSeconds: number }[]> = {
@@ -279,7 +279,7 @@ const runs: Record<'baseline' | 'one' | 'two', { seconds: number; rssMb: number;
 };
 const capacities: number[] = [];
 for (let round = 0; round < ROUNDS; round++) {
-  capacities.push(await parallelCapacity());
+  capacities.push(await parallelCapacity(file));
   runs.baseline.push(await timed(['bench/read-baseline.mjs', file]));
   runs.one.push(await timed(['bench/rss-wrapper.mjs', 'classify', file, '--ndjson', '--workers', '1']));
   runs.two.push(await timed(['bench/rss-wrapper.mjs', 'classify', file, '--ndjson', '--workers', '2']));
@@ -316,7 +316,7 @@ for (const [name, r] of [
 }
 say();
 say(
-  `Two workers vs one: ${fmt(one.seconds / two.seconds, 2)}× the throughput, ${fmt(two.cpuSeconds / one.cpuSeconds, 2)}× the CPU seconds per merchant. Parallel capacity of the machine in the same rounds (bench/parallel-capacity.mjs: fixed integer work in two worker threads vs one, ideal 2.00): ${capacities.map((c) => fmt(c, 2)).join(', ')} (median ${fmt(capacity, 2)}). Goals (performance issue): one worker ≥ 0.6× read+parse, two workers ≥ 1.6× one worker at ≤ 1.15× its CPU per merchant, peak RSS < 300 MB.`,
+  `Two workers vs one: ${fmt(one.seconds / two.seconds, 2)}× the throughput, ${fmt(two.cpuSeconds / one.cpuSeconds, 2)}× the CPU seconds per merchant. What two threads get done together on this machine in the same rounds (bench/parallel-capacity.mjs: the first 1,500 lines JSON.parsed by two worker threads at once vs one, as throughput, ideal 2.00): ${capacities.map((c) => fmt(c, 2)).join(', ')} (median ${fmt(capacity, 2)}). Goals (performance issue): one worker ≥ 0.6× read+parse, two workers ≥ 1.6× one worker at ≤ 1.15× its CPU per merchant, peak RSS < 300 MB.`,
 );
 say();
 

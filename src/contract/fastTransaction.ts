@@ -84,6 +84,11 @@ const LONGEST_UNSCREENED = 64;
 /** Depth of a transaction in a case file (root 0, `transactions` 1), as the screen counts nesting. */
 const TRANSACTION_DEPTH = 2;
 
+/** True when an optional identifier is absent, or present, valid and clean. */
+function isOptionalId(value: unknown, screen: Screen | undefined): boolean {
+  return value === undefined || (isId(value) && isScreened(value, screen));
+}
+
 /** True when an identifier the fast path copies passes the screen (always, without a screen). */
 function isScreened(value: string, screen: Screen | undefined): boolean {
   return screen === undefined || isCleanString(value, screen.limit);
@@ -200,26 +205,20 @@ function fastTransactionAt(raw: unknown, time: WrittenTime, screen: Screen | und
     }
     tx.location = { lat: location.lat, lng: location.lng };
   }
-  if (refersTo !== undefined) {
-    if (!isId(refersTo) || !isScreened(refersTo, screen)) return undefined;
-    tx.refersTo = refersTo;
+  if (
+    !isOptionalId(refersTo, screen) ||
+    !isOptionalId(referenceNumber, screen) ||
+    !isOptionalId(authCode, screen) ||
+    !isOptionalId(voucherNumber, screen) ||
+    !isOptionalId(merchantNumber, screen)
+  ) {
+    return undefined;
   }
-  if (referenceNumber !== undefined) {
-    if (!isId(referenceNumber) || !isScreened(referenceNumber, screen)) return undefined;
-    tx.referenceNumber = referenceNumber;
-  }
-  if (authCode !== undefined) {
-    if (!isId(authCode) || !isScreened(authCode, screen)) return undefined;
-    tx.authCode = authCode;
-  }
-  if (voucherNumber !== undefined) {
-    if (!isId(voucherNumber) || !isScreened(voucherNumber, screen)) return undefined;
-    tx.voucherNumber = voucherNumber;
-  }
-  if (merchantNumber !== undefined) {
-    if (!isId(merchantNumber) || !isScreened(merchantNumber, screen)) return undefined;
-    tx.merchantNumber = merchantNumber;
-  }
+  if (refersTo !== undefined) tx.refersTo = refersTo;
+  if (referenceNumber !== undefined) tx.referenceNumber = referenceNumber;
+  if (authCode !== undefined) tx.authCode = authCode;
+  if (voucherNumber !== undefined) tx.voucherNumber = voucherNumber;
+  if (merchantNumber !== undefined) tx.merchantNumber = merchantNumber;
   if (mcc !== undefined) {
     if (typeof mcc !== 'string' || !MCC.test(mcc)) return undefined;
     tx.mcc = mcc;
