@@ -29,6 +29,27 @@ const timestampLike = fc.oneof(
 );
 
 describe('the fast timestamp parser', () => {
+  it('reads a run of timestamps with a shared date memo exactly as one by one (seeded)', () => {
+    const clock = createLocalClock('America/New_York');
+    // Few dates, so that consecutive timestamps often share (or almost share) a date part.
+    const date = fc.constantFrom('2026-03-08', '2026-03-09', '2026-02-29', '2026-13-01', '2024-02-29', '2026-11-01', '1970-01-01');
+    const rest = fc.oneof(
+      fc.constantFrom('T02:30:00', 'T23:59:59.999Z', ' 10:44:27', 'T10:44:27+08:00', 'T24:00:00', 'T1:00:00', '', 'T10:44:27-0530'),
+      timestampLike.map((t) => t.slice(10)),
+    );
+    const stamp = fc.oneof(
+      fc.tuple(date, rest).map(([d, r]) => d + r),
+      timestampLike,
+    );
+    fc.assert(
+      fc.property(fc.array(stamp, { maxLength: 40 }), (texts) => {
+        const memo = { datePrefix: '', dateDays: 0 };
+        expect(texts.map((t) => parseTimestamp(t, clock, memo))).toEqual(texts.map((t) => parseTimestamp(t, clock)));
+      }),
+      { numRuns: 3_000, seed: 24 },
+    );
+  });
+
   it('accepts only what the schema pattern accepts, and agrees with Date.parse on the instant (seeded)', () => {
     // Local date-times (no offset) are read here as UTC, to compare with Date.parse of `…Z`.
     const asUtc = { instantOfLocal: (localMs: number) => localMs };

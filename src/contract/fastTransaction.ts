@@ -5,7 +5,7 @@
  * zod, which then reports every problem with its path. zod stays the definition of the contract.
  */
 
-import { type LocalTimeResolver, MAX_INSTANT, MIN_INSTANT, parseTimestamp } from '../time/timestamp.js';
+import { type DateMemo, type LocalTimeResolver, MAX_INSTANT, MIN_INSTANT, parseTimestamp } from '../time/timestamp.js';
 import { MASKED_CARD, TRANSACTION_TYPES, type Transaction } from './caseFile.js';
 import type { Limits } from './limits.js';
 import { isCleanString, isCleanValue, plainObjectPrototype } from './screen.js';
@@ -35,11 +35,14 @@ function isFiniteIn(value: unknown, min: number, max: number): value is number {
  * Reads local times as written and notes that it did: a timestamp without an offset is an instant only
  * in the merchant's zone, which is checked after the transactions.
  */
-class WrittenTime implements LocalTimeResolver {
+class WrittenTime implements LocalTimeResolver, DateMemo {
   /** True when the last timestamp read had no offset. */
   local = false;
   /** The last timestamp read, as written. */
   ms = 0;
+  /** The date of the last timestamp read (rows of one day share it: see DateMemo). */
+  datePrefix = '';
+  dateDays = 0;
   instantOfLocal(localMs: number): number {
     this.local = true;
     return localMs;
@@ -154,7 +157,7 @@ function fastTransactionAt(raw: unknown, time: WrittenTime, screen: Screen | und
   if (!isId(id) || !isScreened(id, screen)) return undefined;
   if (typeof at !== 'string' || at.length > 64 || (at.length >= SHORTEST_SCREENED_TIME && !isScreened(at, screen))) return undefined;
   time.local = false;
-  const ms = parseTimestamp(at, time);
+  const ms = parseTimestamp(at, time, time);
   if (ms === undefined || ms < MIN_INSTANT || ms > MAX_INSTANT) return undefined;
   time.ms = ms;
   if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < 0 || amount > MAX_AMOUNT) return undefined;

@@ -92,6 +92,18 @@ export const MAX_INSTANT = daysFromCivil(10000, 1, 1) * MS_PER_DAY - 1;
 /** Latest day number accepted for a plain date: 9999-12-31. */
 const MAX_DAY = daysFromCivil(9999, 12, 31);
 
+/**
+ * The calendar date of the last timestamp a scan accepted, for the next: a run of timestamps on one
+ * day (an export's rows) then pays for the date's digits and calendar arithmetic once. State of one
+ * reader (one pass over one file's rows), never shared.
+ */
+export interface DateMemo {
+  /** `YYYY-MM-DD` as written, or '' before the first. */
+  datePrefix: string;
+  /** Its day number (days since 1970-01-01). */
+  dateDays: number;
+}
+
 /** Treats a local date-time as UTC: used to check the written wall-clock value alone. */
 const AS_WRITTEN: LocalTimeResolver = { instantOfLocal: (localMs) => localMs };
 
@@ -100,17 +112,25 @@ const AS_WRITTEN: LocalTimeResolver = { instantOfLocal: (localMs) => localMs };
  * or time, offset beyond ±18:00) or has no offset and `zone` is undefined. One scan over char codes,
  * no allocation: this runs once per transaction. It accepts exactly what {@link TIMESTAMP} does.
  */
-function scan(text: string, zone: LocalTimeResolver | undefined): number {
+function scan(text: string, zone: LocalTimeResolver | undefined, memo?: DateMemo): number {
   const n = text.length;
   if (n < 16) return Number.NaN;
-  const y1 = twoDigits(text, 0);
-  const y2 = twoDigits(text, 2);
-  if (y1 < 0 || y2 < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  const year = y1 * 100 + y2;
-  const month = twoDigits(text, 5);
-  const day = twoDigits(text, 8);
+  // The date part of the timestamp before, when this one starts with it (rows of one day share it).
+  const known = memo !== undefined && memo.datePrefix !== '' && text.startsWith(memo.datePrefix);
+  let year = 0;
+  let month = 0;
+  let day = 0;
+  if (!known) {
+    const y1 = twoDigits(text, 0);
+    const y2 = twoDigits(text, 2);
+    if (y1 < 0 || y2 < 0 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+    year = y1 * 100 + y2;
+    month = twoDigits(text, 5);
+    day = twoDigits(text, 8);
+    if (month < 0 || day < 0 || !validDate(year, month, day)) return Number.NaN;
+  }
   const sep = text.charCodeAt(10);
-  if (month < 0 || day < 0 || (sep !== 84 && sep !== 116 && sep !== 32)) return Number.NaN;
+  if (sep !== 84 && sep !== 116 && sep !== 32) return Number.NaN;
   const hour = twoDigits(text, 11);
   const minute = twoDigits(text, 14);
   if (hour < 0 || minute < 0 || text.charCodeAt(13) !== 58) return Number.NaN;
@@ -149,8 +169,17 @@ function scan(text: string, zone: LocalTimeResolver | undefined): number {
     if (oh < 0 || om < 0 || i + 5 + colon !== n || oh > 18 || om > 59) return Number.NaN;
     offsetMinutes = (mark === 45 ? -1 : 1) * (oh * 60 + om);
   } else return Number.NaN;
-  if (!validDate(year, month, day) || hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  const localMs = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
+  if (hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  let days: number;
+  if (known) days = (memo as DateMemo).dateDays;
+  else {
+    days = daysFromCivil(year, month, day);
+    if (memo !== undefined) {
+      memo.datePrefix = text.slice(0, 10);
+      memo.dateDays = days;
+    }
+  }
+  const localMs = days * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + millis;
   if (!Number.isNaN(offsetMinutes)) return localMs - offsetMinutes * MS_PER_MINUTE;
   return zone === undefined ? Number.NaN : zone.instantOfLocal(localMs);
 }
@@ -162,6 +191,7 @@ function scan(text: string, zone: LocalTimeResolver | undefined): number {
  *
  * @param text - e.g. `2026-10-01T10:44:27+08:00`, `2026-10-01 10:44:27`, `2026-10-01T10:44:27.120+0800`.
  * @param zone - resolves local date-times; DST gaps move forward, overlaps take the earlier instant.
+ * @param memo - the date of the timestamp read before (see {@link DateMemo}); updated when this one is accepted.
  * @returns epoch ms, or `undefined`.
  * @example
  * ```ts
@@ -169,8 +199,8 @@ function scan(text: string, zone: LocalTimeResolver | undefined): number {
  * parseTimestamp('2026-10-01 10:44:27', clock) === parseTimestamp('2026-10-01T10:44:27+08:00', clock); // true
  * ```
  */
-export function parseTimestamp(text: string, zone: LocalTimeResolver): number | undefined {
-  const ms = scan(text, zone);
+export function parseTimestamp(text: string, zone: LocalTimeResolver, memo?: DateMemo): number | undefined {
+  const ms = scan(text, zone, memo);
   return Number.isNaN(ms) ? undefined : ms;
 }
 
