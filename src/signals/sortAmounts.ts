@@ -62,7 +62,8 @@ function quickSort(values: Float64Array, lo: number, hi: number): void {
     const a = values[lo] as number;
     const b = values[(lo + hi) >> 1] as number;
     const c = values[hi] as number;
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    // The median of the three.
+    const pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     let i = lo;
     let j = hi;
     while (i <= j) {
