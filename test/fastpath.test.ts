@@ -245,6 +245,25 @@ describe('the card-number screen inside the fast path', () => {
     }
   });
 
+  it('refuses a card number written as a numeric response code, in the fast path and in the schema alike', () => {
+    const tx = { ...good, responseCode: 4111111111111111 };
+    const input = { merchant: { id: 'm', mcc: '5411' }, transactions: [tx] };
+    let error: unknown;
+    try {
+      parseCaseFile(input);
+    } catch (e) {
+      error = e;
+    }
+    expect((error as CaseFileError).problems).toEqual([
+      { path: 'transactions[0].responseCode', message: expect.stringMatching(/card number/) },
+    ]);
+    expect(JSON.stringify((error as CaseFileError).problems)).not.toMatch(/4111/);
+    expect(fastTransaction(tx)).toBeUndefined();
+    expect(TransactionSchema.safeParse(tx).success).toBe(false);
+    // An ordinary numeric code still becomes its string.
+    expect(parseCaseFile({ ...input, transactions: [{ ...good, responseCode: 55 }] }).transactions[0]?.responseCode).toBe('55');
+  });
+
   it('accepts the same transactions with harmless extra fields, and applies tight limits as the full screen does', () => {
     const extra = { ...good, note: 'table 4', card: { token: 'c1', holder: 'Li' }, location: { lat: 31, lng: 121, label: 'shop' } };
     expect(parseCaseFile({ merchant: { id: 'm', mcc: '5411' }, transactions: [extra] }).transactions[0]).toEqual(

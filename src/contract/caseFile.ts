@@ -3,7 +3,9 @@
  * TypeScript types and the published JSON Schema are both derived from these zod schemas.
  */
 import { z } from 'zod';
+import { containsPan } from '../text/cardNumber.js';
 import { checkDate, checkTimestamp, DATE_ONLY, TIMESTAMP } from '../time/timestamp.js';
+import { PAN_MESSAGE } from './screen.js';
 
 const MAX_ID_LENGTH = 128;
 const MAX_TEXT_LENGTH = 2000;
@@ -189,6 +191,8 @@ export const TransactionSchema = z.object({
   status: z.enum(['approved', 'declined', 'reversed'], { error: 'expected approved, declined or reversed' }),
   responseCode: z
     .union([Id, z.number().int().nonnegative().transform(String)], { error: 'expected a response code string' })
+    // Strings are screened before the schema; a number is screened here, written as the string it becomes.
+    .refine((code) => !containsPan(code), { error: PAN_MESSAGE })
     .optional()
     .describe('Issuer / host response code (ISO 8583 such as "55", or a name such as "wrong_pin")'),
   card: CardSchema.optional(),

@@ -5,6 +5,7 @@
  * zod, which then reports every problem with its path. zod stays the definition of the contract.
  */
 
+import { containsPan } from '../text/cardNumber.js';
 import { type DateMemo, type LocalTimeResolver, MAX_INSTANT, MIN_INSTANT, parseTimestamp } from '../time/timestamp.js';
 import { MASKED_CARD, TRANSACTION_TYPES, type Transaction } from './caseFile.js';
 import type { Limits } from './limits.js';
@@ -176,9 +177,12 @@ function fastTransactionAt(raw: unknown, time: WrittenTime, screen: Screen | und
     if (isId(responseCode)) {
       if (!isScreened(responseCode, screen)) return undefined;
       tx.responseCode = responseCode;
-    } else if (typeof responseCode === 'number' && Number.isSafeInteger(responseCode) && responseCode >= 0)
-      tx.responseCode = String(responseCode);
-    else return undefined;
+    } else if (typeof responseCode === 'number' && Number.isSafeInteger(responseCode) && responseCode >= 0) {
+      // A number is no string for the screen: a card number written as one is judged by the schema.
+      const code = String(responseCode);
+      if (code.length >= 13 && containsPan(code)) return undefined;
+      tx.responseCode = code;
+    } else return undefined;
   }
   if (card !== undefined) {
     if (!isRecord(card) || !isId(card.token)) return undefined;

@@ -7,7 +7,8 @@ import { containsPan } from '../text/cardNumber.js';
 import { formatPath, type Problem } from './errors.js';
 import type { Limits } from './limits.js';
 
-const PAN_MESSAGE = 'looks like a full card number (PAN); send a token, never the card number';
+/** What a refused card number is told (never the number itself). */
+export const PAN_MESSAGE = 'looks like a full card number (PAN); send a token, never the card number';
 const MAX_PROBLEMS = 100;
 
 /** True when no string is too long or holds a card number, no key holds one, and nesting is within the limit. */
