@@ -133,12 +133,18 @@ export function createWarningSearch(pack: RulePack, settings: Required<WarningSe
     );
     if (leaves.length > 0) rules.push({ rule, leaves });
   }
+  // For each number of busy weeks (0 … settings.weeks), whether any series that long can reach the
+  // trend score at all: worked out once here, not per case.
+  const canReach = Array.from(
+    { length: settings.weeks + 1 },
+    (_, n) => n >= settings.minWeeks && maxMannKendallZ(n) >= settings.minTrendZ * (1 - SCORE_MARGIN),
+  );
   return (caseFile, signals, options, prepared) => {
     if (rules.length === 0) return [];
     const p = prepared ?? prepare(caseFile, options);
     // Fewer busy weeks than needed, or too few for any series of that length to reach the trend score: no warning can come out.
     const busy = busyWeekCount(p, settings.weeks, settings.minAttemptsPerWeek);
-    if (busy < settings.minWeeks || maxMannKendallZ(busy) < settings.minTrendZ * (1 - SCORE_MARGIN)) return [];
+    if (!canReach[busy]) return [];
 
     const candidates: { rule: Rule; leaf: LeafCondition }[] = [];
     for (const { rule, leaves } of rules) {
