@@ -5,7 +5,7 @@ import { earlyWarning } from '../src/engine/earlyWarning.js';
 import { prepare } from '../src/signals/prepare.js';
 import { daysFromCivil } from '../src/time/timestamp.js';
 import { canStillTrend, mannKendallZ, maxMannKendallZ, theilSen } from '../src/warning/trend.js';
-import { busyWeekCount, weeklySeries } from '../src/warning/weeklySeries.js';
+import { busyWeekCount, weeklyParts, weeklySeries } from '../src/warning/weeklySeries.js';
 import { driftingMerchant as merchant } from './support/drifting.js';
 
 describe('trend statistics', () => {
@@ -156,7 +156,7 @@ describe('earlyWarning', () => {
       const parsed = parseCaseFile(input);
       const p = prepare(parsed);
       for (const minAttempts of [1, 30, 200]) {
-        const kept = weeklySeries(parsed, {}, 12, p, { families: new Set(['failures']), minAttempts, minWeeks: 1 });
+        const kept = weeklyParts(parsed, {}, 12, p, { minAttempts, minWeeks: 1 });
         expect(busyWeekCount(p, 12, minAttempts)).toBe(kept.length);
       }
     }

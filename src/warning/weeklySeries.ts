@@ -5,8 +5,8 @@
  * families over the case.
  */
 import type { CaseFile } from '../contract/caseFile.js';
-import type { SignalFamily, Signals } from '../signals/catalog.js';
-import { signalsOf, signalsOfFamilies } from '../signals/computeSignals.js';
+import type { Signals } from '../signals/catalog.js';
+import { signalsOf } from '../signals/computeSignals.js';
 import type { SignalOptions } from '../signals/options.js';
 import { FLAG, type Prepared, prepare, preparedPart } from '../signals/prepare.js';
 import { civilFromDays, MS_PER_DAY, weekdayOf } from '../time/timestamp.js';
@@ -26,12 +26,10 @@ export interface Week {
 }
 
 /**
- * What the caller will read of a series, so that nothing else is computed: the weeks with at least
- * `minAttempts` sale attempts, each with the signals of `families` only, and no week at all when
- * fewer than `minWeeks` weeks reach `minAttempts`.
+ * The weeks early warning reads: those with at least `minAttempts` sale attempts, and none at all
+ * when fewer than `minWeeks` weeks reach `minAttempts`.
  */
 export interface SeriesFocus {
-  readonly families: ReadonlySet<SignalFamily>;
   readonly minAttempts: number;
   readonly minWeeks: number;
 }
@@ -57,17 +55,21 @@ function weekGrid(p: Prepared, maxWeeks: number): { lastDay: number; lastMonday:
   return { lastDay, lastMonday, count: Math.max(0, Math.min(maxWeeks, (lastMonday - firstMonday) / 7 + 1)) };
 }
 
+/** How many weeks before the one starting `lastMonday` local day `day` falls (0 for that week). */
+function ageOf(lastMonday: number, day: number): number {
+  return (lastMonday - (day - weekdayOf(day))) / 7;
+}
+
 /**
  * How many of the last `maxWeeks` local weeks hold at least `minAttempts` sale attempts, counted in
- * one pass without building the weeks: at least the number of weeks {@link weeklySeries} keeps with
+ * one pass without building the weeks: at least the number of weeks {@link weeklyParts} keeps with
  * the same focus, so a caller can tell beforehand that a series would be too short.
  */
 export function busyWeekCount(p: Prepared, maxWeeks: number, minAttempts: number): number {
   const { lastMonday, count } = weekGrid(p, maxWeeks);
   const attempts = new Float64Array(count);
   for (let k = 0; k < p.txs.length; k++) {
-    const d = p.day[k] as number;
-    const age = (lastMonday - (d - weekdayOf(d))) / 7;
+    const age = ageOf(lastMonday, p.day[k] as number);
     if (age >= 0 && age < count) attempts[age] = (attempts[age] as number) + attemptWeight(p.flags[k] as number);
   }
   let busy = 0;
@@ -94,20 +96,9 @@ export interface WeekPart extends Omit<Week, 'signals'> {
  *
  * @param prepared - the case already prepared with the same `options` (the classifier has it): its
  *   columns are sliced per week, so no timestamp is parsed again. Without it the case is prepared once.
- * @param focus - when given, only what early warning reads is computed: see {@link SeriesFocus}.
  */
-export function weeklySeries(
-  caseFile: CaseFile,
-  options: Partial<SignalOptions>,
-  maxWeeks: number,
-  prepared?: Prepared,
-  focus?: SeriesFocus,
-): Week[] {
-  return weeklyParts(caseFile, options, maxWeeks, prepared, focus).map(({ part, ...week }) => ({
-    ...week,
-    // A focused week holds only the families asked for (see SeriesFocus).
-    signals: (focus === undefined ? signalsOf(part) : signalsOfFamilies(part, focus.families)) as Signals,
-  }));
+export function weeklySeries(caseFile: CaseFile, options: Partial<SignalOptions>, maxWeeks: number, prepared?: Prepared): Week[] {
+  return weeklyParts(caseFile, options, maxWeeks, prepared).map(({ part, ...week }) => ({ ...week, signals: signalsOf(part) }));
 }
 
 /**
@@ -120,7 +111,7 @@ export function weeklyParts(
   options: Partial<SignalOptions>,
   maxWeeks: number,
   prepared?: Prepared,
-  focus?: Omit<SeriesFocus, 'families'>,
+  focus?: SeriesFocus,
 ): WeekPart[] {
   const p = prepared ?? prepare(caseFile, options);
   const { clock, windowFrom, windowTo } = p;
@@ -129,8 +120,7 @@ export function weeklyParts(
   // Each transaction's week, in one pass (ages 0 … count-1; older ones belong to no week).
   const byAge: number[][] = Array.from({ length: count }, () => []);
   for (let k = 0; k < p.txs.length; k++) {
-    const d = p.day[k] as number;
-    const age = (lastMonday - (d - weekdayOf(d))) / 7;
+    const age = ageOf(lastMonday, p.day[k] as number);
     if (age >= 0 && age < count) (byAge[age] as number[]).push(k);
   }
   const weeks: WeekPart[] = [];
