@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maxWorkers, runBatch } from '../src/cli/batch.js';
-import { readLineChunks } from '../src/cli/lines.js';
+import { CliError, readFileChunks } from '../src/cli/io.js';
+import { type LineChunk, readLineChunks } from '../src/cli/lines.js';
 import { createClassifier } from '../src/index.js';
 import { containsPan } from '../src/text/cardNumber.js';
 
@@ -134,6 +138,122 @@ describe('readLineChunks', () => {
       { number: 3, tooLong: true },
       { first: 4, count: 2, text: '\n{"c":3}\n' },
     ]);
+  });
+});
+
+/** What `readLineChunks` must give, worked out the plain way: the whole input split into lines, then grouped. */
+function expectedChunks(input: Uint8Array, maxLineBytes: number, chunkBytes: number) {
+  const text = Buffer.from(input).toString('latin1');
+  const lines = text.split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  const out: ({ first: number; count: number; text: string } | { number: number; tooLong: true })[] = [];
+  let held: string[] = [];
+  let size = 0;
+  let first = 1;
+  const flush = () => {
+    if (held.length > 0) out.push({ first, count: held.length, text: held.join('') });
+    held = [];
+    size = 0;
+  };
+  lines.forEach((line, i) => {
+    if (line.length > maxLineBytes) {
+      flush();
+      out.push({ number: i + 1, tooLong: true });
+      return;
+    }
+    if (held.length > 0 && size + line.length + 1 > chunkBytes) flush();
+    if (held.length === 0) first = i + 1;
+    held.push(`${line}\n`);
+    size += line.length + 1;
+    if (size >= chunkBytes) flush();
+  });
+  flush();
+  return out;
+}
+
+/** A stream that yields `input` in reads of the given sizes from ONE buffer it overwrites after each read, as `readFileChunks` does. */
+async function* reusingReads(input: Uint8Array, sizes: number[]): AsyncGenerator<Buffer> {
+  const buffer = Buffer.alloc(Math.max(1, ...sizes));
+  let at = 0;
+  for (let i = 0; at < input.length; i++) {
+    const n = Math.min(sizes[i % sizes.length] as number, input.length - at);
+    buffer.set(input.subarray(at, at + n));
+    yield buffer.subarray(0, n);
+    buffer.fill(0x23);
+    at += n;
+  }
+}
+
+/** The chunks of `stream`, each copied as it comes (its bytes are only lent until the next). */
+async function collect(stream: AsyncIterable<Buffer>, maxLineBytes: number, chunkBytes: number) {
+  const chunks: (LineChunk | { first: number; count: number; text: string })[] = [];
+  for await (const c of readLineChunks(stream, maxLineBytes, chunkBytes)) {
+    chunks.push('tooLong' in c ? c : { first: c.first, count: c.count, text: Buffer.from(c.bytes).toString('latin1') });
+  }
+  return chunks;
+}
+
+describe('readLineChunks, one buffer used again', () => {
+  it('gives the lines, grouped and numbered as the plain split does, whatever the reads (and their buffer reused)', async () => {
+    const line = fc.oneof(
+      fc.string({ unit: fc.constantFrom('a', 'b', '{', '\r'), maxLength: 40 }),
+      fc.constant(''),
+      fc.integer({ min: 60, max: 300 }).map((n) => 'x'.repeat(n)),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 30 }),
+        fc.boolean(),
+        fc.array(fc.integer({ min: 1, max: 97 }), { minLength: 1, maxLength: 5 }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.integer({ min: 1, max: 64 }),
+        async (lines, lastNewline, sizes, maxLineBytes, chunkBytes) => {
+          const text = lines.join('\n') + (lastNewline && lines.length > 0 ? '\n' : '');
+          const input = Buffer.from(text, 'latin1');
+          const expected = expectedChunks(input, maxLineBytes, chunkBytes);
+          expect(await collect(reusingReads(input, sizes), maxLineBytes, chunkBytes)).toEqual(expected);
+        },
+      ),
+      { numRuns: 300, seed: 20 },
+    );
+  });
+
+  it('keeps the lines after a very long one (which grew the buffer) whole and in order', async () => {
+    const input = Buffer.from(`${'y'.repeat(5_000)}\nab\n${'z'.repeat(30)}\n`);
+    const chunks = await collect(reusingReads(input, [700]), 10_000, 16);
+    expect(chunks).toEqual(expectedChunks(input, 10_000, 16));
+    expect(chunks.map((c) => ('count' in c ? c.count : 0))).toEqual([1, 1, 1]);
+  });
+});
+
+describe('readFileChunks', () => {
+  it('reads a file in order in two buffers used in turn, and an unreadable one is exit code 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pos-read-'));
+    try {
+      const file = join(dir, 'in.ndjson');
+      const bytes = Buffer.from(Array.from({ length: 10_000 }, (_, i) => i % 251));
+      writeFileSync(file, bytes);
+      const copies: Buffer[] = [];
+      const seen = new Set<ArrayBufferLike>();
+      for await (const read of readFileChunks(file, 999)) {
+        copies.push(Buffer.from(read));
+        seen.add(read.buffer);
+      }
+      expect(Buffer.concat(copies).equals(bytes)).toBe(true);
+      expect(seen.size).toBe(2);
+      // Stopping early waits for the read under way and closes the file.
+      for await (const read of readFileChunks(file, 999)) {
+        expect(read.length).toBe(999);
+        break;
+      }
+      chmodSync(file, 0o000);
+      const unreadable = process.getuid?.() === 0 ? join(dir, 'missing.ndjson') : file;
+      const first = readFileChunks(unreadable).next();
+      await expect(first).rejects.toBeInstanceOf(CliError);
+      await expect(first).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^cannot read .*: E[A-Z]+$/) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 /** Reading case files and rule packs for the CLI, with errors that say which file is wrong. */
 import { createReadStream, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type LoadOptions, loadRulePack, mergeRulePacks, type RulePack, RulePackError } from '../index.js';
 import { decodeUtf8, NOT_UTF8, stripBom } from './bom.js';
@@ -54,6 +55,34 @@ export function openStream(file: string): NodeJS.ReadableStream {
     throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
   }
   return createReadStream(file);
+}
+
+/**
+ * The bytes of a file, `size` at a time, read into two buffers in turn: the next read is under way
+ * while the caller works on the last, and no memory is taken per read. So each yielded view is valid
+ * only until the next one is asked for (`readLineChunks` copies it out at once). An unreadable file
+ * is exit code 2.
+ */
+export async function* readFileChunks(file: string, size = 1024 * 1024): AsyncGenerator<Buffer> {
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new CliError(`cannot read ${file}: ${error.code ?? 'error'}`, 2);
+  });
+  let read = Buffer.allocUnsafeSlow(size);
+  let spare = Buffer.allocUnsafeSlow(size);
+  let next = handle.read(read, 0, size, null);
+  try {
+    for (;;) {
+      const { bytesRead } = await next;
+      if (bytesRead === 0) return;
+      next = handle.read(spare, 0, size, null);
+      yield read.subarray(0, bytesRead);
+      [read, spare] = [spare, read];
+    }
+  } finally {
+    // A read still under way when the caller stops (or after a failed one) is waited for, never left to fail unseen.
+    await next.catch(() => undefined);
+    await handle.close();
+  }
 }
 
 /** Parses JSON text; a syntax error is exit code 2 and names the source. */

@@ -74,76 +74,95 @@ const NEWLINE = Uint8Array.of(10);
  * Groups the lines of `stream` into chunks of about `chunkBytes` without decoding them: the caller
  * (a worker thread) decodes and splits. A line longer than `chunkBytes` is a chunk of its own; a line
  * longer than `maxLineBytes` (its `\n` not counted) is reported, not kept, so memory stays bounded.
- * Each chunk's bytes are a fresh buffer of its own, safe to send to a worker.
+ *
+ * Lines are copied as they are read into one buffer that is used again for every chunk, so a chunk's
+ * `bytes` are valid only until the next chunk is asked for: copy them to keep them. (A fresh buffer
+ * per chunk kept the reading thread collecting garbage: memory outside the heap that comes and goes
+ * fast makes V8 collect.) Each read of `stream` is copied out before the next is asked for, so the
+ * stream may reuse its buffers too (see `readFileChunks`).
  */
 export async function* readLineChunks(
   stream: AsyncIterable<Buffer | string>,
   maxLineBytes: number,
   chunkBytes: number,
 ): AsyncGenerator<LineChunk> {
-  let parts: Uint8Array[] = [];
-  let partsSize = 0;
+  // Whole lines of the chunk being gathered (`held` bytes, `count` lines, the first numbered `first`),
+  // then the line being read (`lineSize` bytes so far).
+  let buffer = new Uint8Array(2 * chunkBytes);
+  let held = 0;
   let count = 0;
   let first = 1;
-  // The line being read, when it spans reads.
-  let line: Uint8Array[] = [];
   let lineSize = 0;
   let skipping = false;
   let number = 0;
-  const flush = (): LineChunk => {
-    const bytes = new Uint8Array(partsSize);
-    let offset = 0;
-    for (const part of parts) {
-      bytes.set(part, offset);
-      offset += part.length;
+  const append = (bytes: Uint8Array) => {
+    const need = held + lineSize + bytes.length;
+    if (need > buffer.length) {
+      const grown = new Uint8Array(Math.max(need, 2 * buffer.length));
+      grown.set(buffer.subarray(0, held + lineSize));
+      buffer = grown;
     }
-    const chunk = { first, count, bytes };
-    parts = [];
-    partsSize = 0;
-    count = 0;
-    return chunk;
+    buffer.set(bytes, held + lineSize);
+    lineSize += bytes.length;
   };
-  // Ends the current line (its pieces in `line`, then `tail`); returns what is due out, in order.
-  function* finish(tail: Uint8Array[]): Generator<LineChunk> {
+  const chunk = (): LineChunk => ({ first, count, bytes: buffer.subarray(0, held) });
+  // Once the caller is done with a chunk: the line being read moves to the front, and a buffer a very
+  // long line made large is given back.
+  const restart = () => {
+    if (buffer.length > 4 * chunkBytes && lineSize <= chunkBytes) {
+      const small = new Uint8Array(2 * chunkBytes);
+      small.set(buffer.subarray(held, held + lineSize));
+      buffer = small;
+    } else buffer.copyWithin(0, held, held + lineSize);
+    held = 0;
+    count = 0;
+  };
+  // Ends the line being read (its `\n` appended); yields what is due out, in order.
+  function* endLine(): Generator<LineChunk> {
     number++;
-    const size = lineSize + tail.reduce((n, t) => n + t.length, 0);
-    const pieces = line.length === 0 ? tail : [...line, ...tail];
-    line = [];
-    lineSize = 0;
-    if (skipping || size - 1 > maxLineBytes) {
+    if (skipping || lineSize - 1 > maxLineBytes) {
       skipping = false;
-      if (count > 0) yield flush();
+      lineSize = 0;
+      if (count > 0) {
+        yield chunk();
+        restart();
+      }
       yield { number, tooLong: true };
       return;
     }
-    if (count > 0 && partsSize + size > chunkBytes) yield flush();
+    if (count > 0 && held + lineSize > chunkBytes) {
+      yield chunk();
+      restart();
+    }
     if (count === 0) first = number;
-    for (const piece of pieces) parts.push(piece);
-    partsSize += size;
+    held += lineSize;
+    lineSize = 0;
     count++;
-    if (partsSize >= chunkBytes) yield flush();
+    if (held >= chunkBytes) {
+      yield chunk();
+      restart();
+    }
   }
   for await (const raw of stream) {
-    const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
+    const read = typeof raw === 'string' ? Buffer.from(raw) : raw;
     let start = 0;
-    let newline = chunk.indexOf(10, start);
+    let newline = read.indexOf(10, start);
     while (newline !== -1) {
-      yield* finish(skipping ? [] : [chunk.subarray(start, newline + 1)]);
+      if (!skipping) append(read.subarray(start, newline + 1));
+      yield* endLine();
       start = newline + 1;
-      newline = chunk.indexOf(10, start);
+      newline = read.indexOf(10, start);
     }
-    if (start < chunk.length && !skipping) {
-      if (lineSize + chunk.length - start > maxLineBytes) {
+    if (start < read.length && !skipping) {
+      if (lineSize + read.length - start > maxLineBytes) {
         skipping = true;
-        line = [];
         lineSize = 0;
-      } else {
-        // Copied: a short tail must not keep a whole read buffer alive.
-        line.push(Uint8Array.prototype.slice.call(chunk, start));
-        lineSize += chunk.length - start;
-      }
+      } else append(read.subarray(start));
     }
   }
-  if (skipping || lineSize > 0) yield* finish(skipping ? [] : [NEWLINE]);
-  if (count > 0) yield flush();
+  if (skipping || lineSize > 0) {
+    if (!skipping) append(NEWLINE);
+    yield* endLine();
+  }
+  if (count > 0) yield chunk();
 }

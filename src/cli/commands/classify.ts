@@ -1,12 +1,12 @@
 /** `pos-suspension classify`: one case file (JSON), or many (NDJSON, one per line) on worker threads. */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { type Classifier, createClassifier, customFactSpecs, type Lang } from '../../index.js';
 import { DEFAULT_MAX_LINE_BYTES, maxWorkers, runBatch } from '../batch.js';
 import { loadCustomSignals } from '../customSignals.js';
-import { CliError, parseJson, readRulePack, readText } from '../io.js';
+import { CliError, parseJson, readFileChunks, readRulePack, readText } from '../io.js';
 import {
   type CommandContext,
   formatOption,
@@ -102,8 +102,8 @@ async function classifyBatch(file: string, flags: ClassifyFlags, classifier: Cla
     );
   }
   const inputBytes = file === '-' ? undefined : sizeOf(file);
-  // Large reads (1 MiB) keep the reading thread ahead of the workers.
-  const input = file === '-' ? io.stdin : createReadStream(file, { highWaterMark: 1024 * 1024 });
+  // Large reads (1 MiB), the next under way while the last is cut into lines, into two buffers used in turn.
+  const input = file === '-' ? io.stdin : readFileChunks(file);
   const workerUrl = new URL('./batch-worker.js', import.meta.url);
   // Workers need the built worker script; from sources (tests, tsx) the batch runs on this thread.
   // Custom signals are functions: they cannot be sent to worker threads, so the batch runs on this thread.
