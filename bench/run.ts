@@ -69,7 +69,7 @@ function interleaved(tasks: Record<string, () => unknown>): Record<string, { hz:
 }
 
 /** Rounds of {@link interleaved} per section: the round whose ratio is the median is reported. */
-const ROUNDS_IN_PROCESS = QUICK ? 1 : 3;
+const ROUNDS_IN_PROCESS = QUICK ? 1 : 5;
 
 /**
  * {@link interleaved} run {@link ROUNDS_IN_PROCESS} times; returns the round whose `ratio` is the
@@ -133,7 +133,7 @@ const sized = (target: number) => {
 say('## computeSignals throughput');
 say();
 say(
-  'Baseline: a loop that only `Date.parse`s each timestamp and sums the amounts (the least any signal needs). Both timed in turn, call by call; throughput from the median call. The case files are parsed from JSON text, as they arrive. Three rounds; the round with the median ratio is shown.',
+  `Baseline: a loop that only \`Date.parse\`s each timestamp and sums the amounts (the least any signal needs). Both timed in turn, call by call; throughput from the median call. The case files are parsed from JSON text, as they arrive. ${ROUNDS_IN_PROCESS} rounds; the round with the median ratio is shown.`,
 );
 say();
 say('| merchant | transactions | computeSignals tx/s | baseline tx/s | ratio |');
@@ -184,7 +184,7 @@ const o = e2e['classify, parsed object'] as { p50: number; p99: number; hz: numb
 const q = e2e['classify, parsed object, no warnings, evidence only'] as { p50: number; p99: number; hz: number };
 const j = e2e['JSON.parse only (baseline)'] as { p50: number; p99: number; hz: number };
 say(
-  `## classify, end to end (${fmt(oneK.transactions.length)} transactions, from JSON text; all four timed in turn, call by call, three rounds, the round with the median ratio shown)`,
+  `## classify, end to end (${fmt(oneK.transactions.length)} transactions, from JSON text; all four timed in turn, call by call, ${ROUNDS_IN_PROCESS} rounds, the round with the median ratio shown)`,
 );
 say();
 say('| task | median ms | p99 ms | median vs JSON.parse |');
@@ -297,8 +297,13 @@ async function timed(args: string[]): Promise<{ seconds: number; rssMb: number; 
 }
 // Rounds in turn (two-thread capacity, baseline, one worker, two workers), medians over the rounds: a slow spell
 // of the shared machine then hits every variant alike.
-const ROUNDS = QUICK ? 1 : 3;
-const runs: Record<'baseline' | 'one' | 'two', { seconds: number; rssMb: number; cpuSeconds: number }[]> = {
+const ROUNDS = QUICK ? 1 : 5;
+interface Run {
+  readonly seconds: number;
+  readonly rssMb: number;
+  readonly cpuSeconds: number;
+}
+const runs: Record<'baseline' | 'one' | 'two', Run[]> = {
   baseline: [],
   one: [],
   two: [],
@@ -320,7 +325,6 @@ const summary = (rs: { seconds: number; rssMb: number; cpuSeconds: number }[]) =
 const baseline = summary(runs.baseline);
 const one = summary(runs.one);
 const two = summary(runs.two);
-const capacity = middle(capacities);
 say(
   `## NDJSON batch (${fmt(merchants)} merchants, ${fmt(transactions)} transactions, ${fmt(bytes / 2 ** 20)} MiB, generated in a temp dir; median of ${ROUNDS} rounds)`,
 );
@@ -340,9 +344,25 @@ for (const [name, r] of [
     `| ${name} | ${fmt(r.seconds, 1)} | ${fmt(merchants / r.seconds)} | ${fmt(transactions / r.seconds)} | ${fmt(baseline.seconds / r.seconds, 2)}× | ${fmt((r.cpuSeconds * 1000) / merchants, 2)} | ${fmt(r.rssMb)} |`,
   );
 }
+// The ratios are also taken round by round (each round's runs follow one another within a minute), and
+// the median of those is the figure least moved by the machine's drift.
+const perRound = (f: (round: number) => number) => Array.from({ length: ROUNDS }, (_, r) => f(r));
+const pairedOne = perRound((r) => (runs.baseline[r] as Run).seconds / (runs.one[r] as Run).seconds);
+const pairedSpeedup = perRound((r) => (runs.one[r] as Run).seconds / (runs.two[r] as Run).seconds);
+const pairedCpu = perRound((r) => (runs.two[r] as Run).cpuSeconds / (runs.one[r] as Run).cpuSeconds);
+const listed = (xs: number[]) => `${xs.map((x) => fmt(x, 2)).join(', ')} (median ${fmt(middle(xs), 2)})`;
+say();
+say('Round by round (each round runs the four in turn, so a slow spell of the shared machine hits all of them):');
+say();
+say(`- \`--workers 1\` vs read+parse: ${listed(pairedOne)}`);
+say(`- \`--workers 2\` vs \`--workers 1\`, throughput: ${listed(pairedSpeedup)}`);
+say(`- \`--workers 2\` vs \`--workers 1\`, CPU seconds per merchant: ${listed(pairedCpu)}`);
+say(
+  `- what two threads get done together on this machine (bench/parallel-capacity.mjs: the first 1,500 lines JSON.parsed by two worker threads at once vs one, as throughput, ideal 2.00): ${listed(capacities)}`,
+);
 say();
 say(
-  `Two workers vs one: ${fmt(one.seconds / two.seconds, 2)}× the throughput, ${fmt(two.cpuSeconds / one.cpuSeconds, 2)}× the CPU seconds per merchant. What two threads get done together on this machine in the same rounds (bench/parallel-capacity.mjs: the first 1,500 lines JSON.parsed by two worker threads at once vs one, as throughput, ideal 2.00): ${capacities.map((c) => fmt(c, 2)).join(', ')} (median ${fmt(capacity, 2)}). Goals (performance issue): one worker ≥ 0.6× read+parse, two workers ≥ 1.6× one worker at ≤ 1.15× its CPU per merchant, peak RSS < 300 MB.`,
+  'Goals (performance issue): one worker ≥ 0.6× read+parse, two workers ≥ 1.6× one worker at ≤ 1.15× its CPU per merchant, peak RSS < 300 MB.',
 );
 say();
 
