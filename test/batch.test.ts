@@ -227,7 +227,7 @@ describe('readLineChunks, one buffer used again', () => {
 });
 
 describe('readFileChunks', () => {
-  it('reads a file in order in two buffers used in turn, and an unreadable one is exit code 2', async () => {
+  it('reads a file in order in two buffers used in turn, and an unreadable one (or a folder) is exit code 2', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pos-read-'));
     try {
       const file = join(dir, 'in.ndjson');
@@ -251,6 +251,8 @@ describe('readFileChunks', () => {
       const first = readFileChunks(unreadable).next();
       await expect(first).rejects.toBeInstanceOf(CliError);
       await expect(first).rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/^cannot read .*: E[A-Z]+$/) });
+      // A folder opens, and its first read fails: the same kind of error, naming it.
+      await expect(readFileChunks(dir).next()).rejects.toMatchObject({ exitCode: 2, message: `cannot read ${dir}: EISDIR` });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -150,7 +150,7 @@ async function runOnWorkers(chunks: AsyncIterable<LineChunk>, options: Required<
   const pending = new Map<number, Pending>();
   let seq = 0;
   const workers: Worker[] = [];
-  const shared = sharedBuffers(2 * (options.chunkBytes ?? CHUNK_BYTES));
+  const shared = sharedBuffers(2 * (options.chunkBytes ?? CHUNK_BYTES), options.workers * IN_FLIGHT_PER_WORKER + 1);
   // The bytes go in shared memory: the worker reads them where they are, and the buffer is used again
   // once the worker has answered (kept till then, to retry the chunk if the worker dies).
   const dispatch = (slot: number, first: number, lines: Uint8Array): Promise<Piece> =>
@@ -227,10 +227,12 @@ async function runOnWorkers(chunks: AsyncIterable<LineChunk>, options: Required<
 /**
  * Buffers of shared memory for chunks on their way to a worker. A buffer comes back to the pool when
  * released, so a run takes memory for the chunks in flight once, not per chunk: fresh memory outside
- * the heap for every chunk made V8 collect garbage on the reading thread over and over. A chunk larger
- * than `size` (a very long line) gets a buffer of its own that is not kept.
+ * the heap for every chunk made V8 collect garbage on the reading thread over and over. The pool
+ * keeps at most `keep` buffers (the chunks that can be in flight at once; more are only made when a
+ * dead worker's chunk is retried line by line), and a chunk larger than `size` (a very long line)
+ * gets a buffer of its own that is not kept.
  */
-function sharedBuffers(size: number): { copy(bytes: Uint8Array): Uint8Array; release(view: Uint8Array): void } {
+function sharedBuffers(size: number, keep: number): { copy(bytes: Uint8Array): Uint8Array; release(view: Uint8Array): void } {
   const free: SharedArrayBuffer[] = [];
   return {
     copy(bytes) {
@@ -240,7 +242,7 @@ function sharedBuffers(size: number): { copy(bytes: Uint8Array): Uint8Array; rel
       return view;
     },
     release(view) {
-      if (view.buffer.byteLength === size) free.push(view.buffer as SharedArrayBuffer);
+      if (view.buffer.byteLength === size && free.length < keep) free.push(view.buffer as SharedArrayBuffer);
     },
   };
 }

@@ -64,15 +64,18 @@ export function openStream(file: string): NodeJS.ReadableStream {
  * is exit code 2.
  */
 export async function* readFileChunks(file: string, size = 1024 * 1024): AsyncGenerator<Buffer> {
+  const unreadable = (error: NodeJS.ErrnoException) => new CliError(`cannot read ${file}: ${error.code ?? 'error'}`, 2);
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw new CliError(`cannot read ${file}: ${error.code ?? 'error'}`, 2);
+    throw unreadable(error);
   });
   let read = Buffer.allocUnsafeSlow(size);
   let spare = Buffer.allocUnsafeSlow(size);
   let next = handle.read(read, 0, size, null);
   try {
     for (;;) {
-      const { bytesRead } = await next;
+      const { bytesRead } = await next.catch((error: NodeJS.ErrnoException) => {
+        throw unreadable(error);
+      });
       if (bytesRead === 0) return;
       next = handle.read(spare, 0, size, null);
       yield read.subarray(0, bytesRead);
