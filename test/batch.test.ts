@@ -6,7 +6,7 @@ import { Readable, Writable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { maxWorkers, runBatch } from '../src/cli/batch.js';
+import { maxWorkers, runBatch, sharedBuffers } from '../src/cli/batch.js';
 import { CliError, readFileChunks } from '../src/cli/io.js';
 import { type LineChunk, readLineChunks } from '../src/cli/lines.js';
 import { createClassifier } from '../src/index.js';
@@ -223,6 +223,27 @@ describe('readLineChunks, one buffer used again', () => {
     const chunks = await collect(reusingReads(input, [700]), 10_000, 16);
     expect(chunks).toEqual(expectedChunks(input, 10_000, 16));
     expect(chunks.map((c) => ('count' in c ? c.count : 0))).toEqual([1, 1, 1]);
+  });
+});
+
+describe('sharedBuffers, the pool that carries chunks to workers', () => {
+  it('makes at most `keep` shared buffers, reuses released ones, and copies a larger chunk (or any when all are out) into ordinary memory', () => {
+    const pool = sharedBuffers(8, 2);
+    const bytes = (n: number, fill: number) => new Uint8Array(n).fill(fill);
+    const a = pool.copy(bytes(5, 1));
+    const b = pool.copy(bytes(8, 2));
+    const c = pool.copy(bytes(3, 3)); // both shared buffers are out
+    const big = pool.copy(bytes(9, 4));
+    expect([a, b, c, big].map((v) => v.buffer instanceof SharedArrayBuffer)).toEqual([true, true, false, false]);
+    expect([...a, ...b, ...c, ...big]).toEqual([...bytes(5, 1), ...bytes(8, 2), ...bytes(3, 3), ...bytes(9, 4)]);
+    // Releasing ordinary copies keeps nothing; a released shared buffer is the next one handed out.
+    pool.release(c);
+    pool.release(big);
+    pool.release(a);
+    const d = pool.copy(bytes(2, 5));
+    expect(d.buffer).toBe(a.buffer);
+    expect([...d]).toEqual([5, 5]);
+    expect(pool.copy(bytes(1, 6)).buffer instanceof SharedArrayBuffer).toBe(false);
   });
 });
 

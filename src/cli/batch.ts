@@ -227,22 +227,33 @@ async function runOnWorkers(chunks: AsyncIterable<LineChunk>, options: Required<
 /**
  * Buffers of shared memory for chunks on their way to a worker. A buffer comes back to the pool when
  * released, so a run takes memory for the chunks in flight once, not per chunk: fresh memory outside
- * the heap for every chunk made V8 collect garbage on the reading thread over and over. The pool
- * keeps at most `keep` buffers (the chunks that can be in flight at once; more are only made when a
- * dead worker's chunk is retried line by line), and a chunk larger than `size` (a very long line)
- * gets a buffer of its own that is not kept.
+ * the heap for every chunk made V8 collect garbage on the reading thread over and over. At most `keep`
+ * shared buffers of `size` bytes are ever made (the chunks that can be in flight at once). A chunk
+ * larger than `size` (a very long line), or one that finds the pool empty (a dead worker's chunk
+ * retried line by line), is copied into ordinary memory instead: a shared buffer that is dropped is
+ * not counted by V8 as memory to collect, so making one per long line let garbage pile up unseen.
  */
-function sharedBuffers(size: number, keep: number): { copy(bytes: Uint8Array): Uint8Array; release(view: Uint8Array): void } {
+export function sharedBuffers(size: number, keep: number): { copy(bytes: Uint8Array): Uint8Array; release(view: Uint8Array): void } {
   const free: SharedArrayBuffer[] = [];
+  let made = 0;
   return {
     copy(bytes) {
-      const buffer = bytes.length <= size ? (free.pop() ?? new SharedArrayBuffer(size)) : new SharedArrayBuffer(bytes.length);
-      const view = new Uint8Array(buffer, 0, bytes.length);
-      view.set(bytes);
-      return view;
+      if (bytes.length <= size) {
+        let buffer = free.pop();
+        if (buffer === undefined && made < keep) {
+          buffer = new SharedArrayBuffer(size);
+          made++;
+        }
+        if (buffer !== undefined) {
+          const view = new Uint8Array(buffer, 0, bytes.length);
+          view.set(bytes);
+          return view;
+        }
+      }
+      return bytes.slice();
     },
     release(view) {
-      if (view.buffer.byteLength === size && free.length < keep) free.push(view.buffer as SharedArrayBuffer);
+      if (view.buffer instanceof SharedArrayBuffer) free.push(view.buffer);
     },
   };
 }
