@@ -58,8 +58,9 @@ const BIG_LINE_BYTES = 8 * 1024 * 1024;
 /**
  * Worker heap limits (MB): a bounded old generation keeps peak memory low. The young generation is
  * 16 MB: at 8 MB each worker collected its young objects three times as often as one thread does, and
- * V8's helper threads did that work beside it; two workers took about 12 % more CPU and time on the
- * bench's 20,000 merchants (paired runs). 32 MB gained no more and took some 25 MB more memory.
+ * V8's helper threads did that work beside it. On the bench's 20,000 merchants, two workers at 16 MB
+ * took 0.85–0.98 of the time of 8 MB in five paired runs (median 0.88; the machine is noisy, single
+ * runs overlap). 32 MB gained no more and took some 25 MB more memory.
  */
 const WORKER_OLD_GENERATION_MB = 160;
 const WORKER_YOUNG_GENERATION_MB = 16;
