@@ -3,6 +3,7 @@
  * replaced (found by a review that diffed the two builds over fuzzed input): each must decide as the
  * plain code does.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { classifyChunk } from '../src/cli/batchLine.js';
 import { CaseFileError } from '../src/contract/errors.js';
@@ -107,6 +108,15 @@ describe('shortcuts decide as the plain code', () => {
     ] as const) {
       expect({ amount, unit, multiple: isMultipleOf(amount, unit) }).toEqual({ amount, unit, multiple: amount % unit === 0 });
     }
+  });
+
+  it('reads a timestamp edited after validation, not the instant validation kept for it', () => {
+    const caseFile = parseCaseFile(JSON.parse(readFileSync('examples/cash-out-supermarket.json', 'utf8')));
+    // Every sale moved to 03:xx local time: all of them are night sales now.
+    for (const tx of caseFile.transactions) tx.at = tx.at.replace(/T\d\d:/, 'T03:');
+    const signals = computeSignals(caseFile);
+    expect(signals.nightSaleShare).toBe(1);
+    expect(signals).toEqual(computeSignals(structuredClone(caseFile)));
   });
 
   it('treats a line in a batch the same wherever its chunk starts (byte order marks included)', () => {

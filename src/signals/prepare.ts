@@ -129,7 +129,8 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
   const windowTo = parseTimestamp(caseFile.window.to, clock) ?? 0;
 
   const all = caseFile.transactions;
-  // parseCaseFile has already read every timestamp in this zone; a hand-built case file is read here.
+  // parseCaseFile has already read every timestamp in this zone; a hand-built case file, or a
+  // timestamp edited since, is read here.
   const known = recalledInstants(all, caseFile.merchant.timezone);
   const allMs = new Float64Array(all.length);
   const insideAll = new Int32Array(all.length);
@@ -137,7 +138,7 @@ export function prepare(caseFile: CaseFile, options: Partial<SignalOptions> = {}
   let lastApprovedSaleMs = Number.NaN;
   for (let i = 0; i < all.length; i++) {
     const tx = all[i] as Transaction;
-    const at = known === undefined ? (parseTimestamp(tx.at, clock) ?? 0) : (known[i] as number);
+    const at = known !== undefined && tx.at === known.ats[i] ? (known.ms[i] as number) : (parseTimestamp(tx.at, clock) ?? 0);
     allMs[i] = at;
     if (at >= windowFrom && at <= windowTo) insideAll[insideCount++] = i;
     if (at <= windowTo && isApprovedSale(tx) && !(at <= lastApprovedSaleMs)) lastApprovedSaleMs = at;
