@@ -18,9 +18,6 @@ export const MEDIUM_CONFIDENCE = 0.5;
 /** Default least score of a reported cause: one weak rule alone (weight < 0.4) is not reported. */
 export const DEFAULT_MIN_SCORE = 0.4;
 
-/** Evidence name of a cause the acquirer's notice states (reason code or note). */
-export { STATED_REASON_RULE } from './notice.js';
-
 /** What ranking needs besides the fired rules. */
 export interface RankInput {
   readonly fired: readonly Rule[];
