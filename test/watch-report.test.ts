@@ -28,6 +28,16 @@ describe('pos-suspension watch', () => {
     expect(lines[0].warnings[0].daysToCrossing).toBeLessThanOrEqual(lines[1].warnings[0].daysToCrossing);
   });
 
+  it('keeps a key with a newline from forging a stderr line, as the batch does', async () => {
+    const forged = JSON.stringify({ merchant: { id: 'x', mcc: '5411', 'note\nline 99: forged': 'y'.repeat(3000) }, transactions: [] });
+    const input = join(dir, 'forged.ndjson');
+    writeFileSync(input, `${forged}\n`);
+    const { code, stderr } = await cli(['watch', input, '--format', 'ndjson']);
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter((l) => l.startsWith('line 99'))).toEqual([]);
+    expect(stderr).toContain('line 1: merchant.note\\u000aline 99: forged');
+  });
+
   it('prints a table and a JSON report for one case file', async () => {
     const single = join(dir, 'fast.json');
     writeFileSync(single, JSON.stringify(fast));

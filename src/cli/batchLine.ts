@@ -86,11 +86,12 @@ export function classifyChunk(classifier: Classifier, first: number, bytes: Uint
 
 /** The error record and stderr message of line `number`. */
 export function failedLine(number: number, error: LineError): LineOutcome {
-  return {
-    number,
-    json: JSON.stringify({ line: number, error }),
-    error: `line ${number}: ${printable(error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; '))}`,
-  };
+  return { number, json: JSON.stringify({ line: number, error }), error: lineFailureMessage(number, error) };
+}
+
+/** The one-line stderr message of a failed line: `line N: path: message; …`, control characters escaped. */
+export function lineFailureMessage(number: number, error: LineError): string {
+  return `line ${number}: ${printable(error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('; '))}`;
 }
 
 /** A line too long to read. */

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { type EarlyWarningReport, earlyWarning, formatSignalValue, maskPans, type Warning, type WarningSettings } from '../../index.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../batch.js';
-import { lineError } from '../batchLine.js';
+import { lineError, lineFailureMessage } from '../batchLine.js';
 import { NOT_UTF8 } from '../bom.js';
 import { openStream, parseJson, readRulePack, readText } from '../io.js';
 import { readLines } from '../lines.js';
@@ -68,11 +68,7 @@ export function registerWatch(program: Command, ctx: CommandContext): void {
             take(earlyWarning(JSON.parse(line.text), config), line.number);
           } catch (error) {
             failed++;
-            ctx.io.stderr.write(
-              `line ${line.number}: ${lineError(error)
-                .problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))
-                .join('; ')}\n`,
-            );
+            ctx.io.stderr.write(`${lineFailureMessage(line.number, lineError(error))}\n`);
           }
         }
       } else {
