@@ -17,6 +17,11 @@ export class CliError extends Error {
   }
 }
 
+/** The error for a file that cannot be opened or read (exit code 2), naming it and the system's code. */
+export function unreadable(path: string, error: unknown): CliError {
+  return new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+}
+
 /** Reads all of standard input as text (a leading byte order mark dropped). */
 export async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -33,7 +38,7 @@ export async function readText(path: string, stdin: NodeJS.ReadableStream): Prom
     const text = decodeUtf8(readFileSync(path));
     if (text !== undefined) return stripBom(text);
   } catch (error) {
-    throw new CliError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+    throw unreadable(path, error);
   }
   throw new CliError(`${path} is ${NOT_UTF8}`, 2);
 }
@@ -52,7 +57,7 @@ export function openStream(file: string): NodeJS.ReadableStream {
   try {
     statSync(file);
   } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+    throw unreadable(file, error);
   }
   return createReadStream(file);
 }
@@ -64,17 +69,16 @@ export function openStream(file: string): NodeJS.ReadableStream {
  * is exit code 2.
  */
 export async function* readFileChunks(file: string, size = 1024 * 1024): AsyncGenerator<Buffer> {
-  const unreadable = (error: NodeJS.ErrnoException) => new CliError(`cannot read ${file}: ${error.code ?? 'error'}`, 2);
-  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
-    throw unreadable(error);
+  const handle = await open(file, 'r').catch((error: unknown) => {
+    throw unreadable(file, error);
   });
   let read = Buffer.allocUnsafeSlow(size);
   let spare = Buffer.allocUnsafeSlow(size);
   let next = handle.read(read, 0, size, null);
   try {
     for (;;) {
-      const { bytesRead } = await next.catch((error: NodeJS.ErrnoException) => {
-        throw unreadable(error);
+      const { bytesRead } = await next.catch((error: unknown) => {
+        throw unreadable(file, error);
       });
       if (bytesRead === 0) return;
       next = handle.read(spare, 0, size, null);

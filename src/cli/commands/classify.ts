@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { type Classifier, createClassifier, customFactSpecs, type Lang } from '../../index.js';
 import { DEFAULT_MAX_LINE_BYTES, maxWorkers, runBatch } from '../batch.js';
 import { loadCustomSignals } from '../customSignals.js';
-import { CliError, parseJson, readFileChunks, readRulePack, readText } from '../io.js';
+import { CliError, parseJson, readFileChunks, readRulePack, readText, unreadable } from '../io.js';
 import {
   type CommandContext,
   formatOption,
@@ -136,6 +136,6 @@ function sizeOf(file: string): number {
   try {
     return statSync(file).size;
   } catch (error) {
-    throw new CliError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+    throw unreadable(file, error);
   }
 }
