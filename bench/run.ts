@@ -283,7 +283,14 @@ async function parallelCapacity(file: string): Promise<number> {
   return Number(/BENCH_CAPACITY=([\d.]+)/.exec(out)?.[1] ?? Number.NaN);
 }
 
-async function timed(args: string[]): Promise<{ seconds: number; rssMb: number; cpuSeconds: number }> {
+/** One timed run of the CLI batch (or the baseline) in a child process. */
+interface Run {
+  readonly seconds: number;
+  readonly rssMb: number;
+  readonly cpuSeconds: number;
+}
+
+async function timed(args: string[]): Promise<Run> {
   const start = process.hrtime.bigint();
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
   let err = '';
@@ -298,11 +305,6 @@ async function timed(args: string[]): Promise<{ seconds: number; rssMb: number; 
 // Rounds in turn (two-thread capacity, baseline, one worker, two workers), medians over the rounds: a slow spell
 // of the shared machine then hits every variant alike.
 const ROUNDS = QUICK ? 1 : 5;
-interface Run {
-  readonly seconds: number;
-  readonly rssMb: number;
-  readonly cpuSeconds: number;
-}
 const runs: Record<'baseline' | 'one' | 'two', Run[]> = {
   baseline: [],
   one: [],
@@ -317,7 +319,7 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 rmSync(dir, { recursive: true, force: true });
 const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-const summary = (rs: { seconds: number; rssMb: number; cpuSeconds: number }[]) => ({
+const summary = (rs: Run[]) => ({
   seconds: middle(rs.map((r) => r.seconds)),
   cpuSeconds: middle(rs.map((r) => r.cpuSeconds)),
   rssMb: Math.max(...rs.map((r) => r.rssMb)),
