@@ -17,6 +17,7 @@ import {
 import { createLocalClock, isKnownTimeZone } from '../time/zone.js';
 import { type CaseFile, CaseFileSchema } from './caseFile.js';
 import { CaseFileError, formatPath, type Problem } from './errors.js';
+import { fastCaseRest } from './fastCaseRest.js';
 import { fastTransactions, type WrittenTimes } from './fastTransaction.js';
 import { DEFAULT_LIMITS, type Limits } from './limits.js';
 import { fieldsAreClean, screenStrings, stringsAreClean } from './screen.js';
@@ -76,6 +77,8 @@ function validate(input: Record<string, unknown>, limit: Limits): { caseFile: Pa
   if (!fieldsAreClean(input, 'transactions', limit)) throw new CaseFileError(screenStrings(input, limit));
   const fast = fastTransactions(input.transactions, limit);
   if (fast) {
+    const caseFile = fastCaseRest(input, fast.transactions);
+    if (caseFile) return { caseFile, times: fast.times };
     const rest = CaseFileSchema.safeParse({ ...input, transactions: [] });
     if (rest.success) return { caseFile: { ...rest.data, transactions: fast.transactions }, times: fast.times };
   }
