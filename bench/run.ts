@@ -362,6 +362,19 @@ say(`- \`--workers 2\` vs \`--workers 1\`, CPU seconds per merchant: ${listed(pa
 say(
   `- what two threads get done together on this machine (bench/parallel-capacity.mjs: the first 1,500 lines JSON.parsed by two worker threads at once vs one, as throughput, ideal 2.00): ${listed(capacities)}`,
 );
+// Throughput is cores in use ÷ CPU per merchant. Two workers can use at most every core, so at the CPU
+// goal (1.15× one worker's CPU per merchant) they gain at most cores ÷ (1.15 × the cores one worker's
+// run already uses: its main thread plus V8's helper threads and the file reads).
+const CPU_GOAL = 1.15;
+const cores = availableParallelism();
+const coresInUse = (rs: Run[]) => perRound((r) => (rs[r] as Run).cpuSeconds / (rs[r] as Run).seconds);
+const oneCores = coresInUse(runs.one);
+say(
+  `- cores in use (CPU seconds ÷ wall seconds), \`--workers 1\`: ${listed(oneCores)}; \`--workers 2\`: ${listed(coresInUse(runs.two))}, of ${cores}`,
+);
+say(
+  `- the most \`--workers 2\` can gain over \`--workers 1\` on ${cores} cores at ${CPU_GOAL}× the CPU per merchant (${cores} ÷ (${CPU_GOAL} × the cores \`--workers 1\` uses)): ${listed(oneCores.map((used) => cores / (CPU_GOAL * used)))}`,
+);
 say();
 say(
   'Goals (performance issue): one worker ≥ 0.6× read+parse, two workers ≥ 1.6× one worker at ≤ 1.15× its CPU per merchant, peak RSS < 300 MB.',
