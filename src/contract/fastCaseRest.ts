@@ -71,7 +71,7 @@ function putOptional(raw: Record<string, unknown>, key: string, out: Record<stri
 }
 
 /** True when every `[key, check]` of `fields` was put (see {@link putOptional}). */
-function putAll(raw: Record<string, unknown>, fields: readonly (readonly [string, Check])[], out: Record<string, unknown>): boolean {
+function putAll(raw: Record<string, unknown>, fields: Fields, out: Record<string, unknown>): boolean {
   for (const [key, check] of fields) if (!putOptional(raw, key, out, check)) return false;
   return true;
 }
@@ -115,13 +115,21 @@ const inRange = (value: unknown, min: number, max: number): boolean =>
 const location: Check = (value) =>
   isRecord(value) && inRange(value.lat, -90, 90) && inRange(value.lng, -180, 180) ? { lat: value.lat, lng: value.lng } : REFUSED;
 
-/** An object of optional fields only, each checked by its own check, in the schema's order. */
+/** Fields of an object, each with its check, in the schema's order. */
+type Fields = readonly (readonly [string, Check])[];
+
+/** An object of `required` fields then `optional` ones (the schema's order), unknown keys dropped. */
 const objectOf =
-  (fields: readonly (readonly [string, Check])[]): Check =>
+  (required: Fields, optional: Fields = []): Check =>
   (value) => {
     if (!isRecord(value)) return REFUSED;
     const out: Record<string, unknown> = {};
-    return putAll(value, fields, out) ? out : REFUSED;
+    for (const [key, check] of required) {
+      const checked = check(value[key]);
+      if (checked === REFUSED) return REFUSED;
+      out[key] = checked;
+    }
+    return putAll(value, optional, out) ? out : REFUSED;
   };
 
 /** An array of at most `max` items, each passing `item`, copied (as zod copies it). */
@@ -140,32 +148,35 @@ const listCheck =
   (value) =>
     listOf(value, max, item);
 
-const kyc = objectOf([
-  ['verified', bool],
-  ['documentsExpireAt', dateOrTimestamp],
-]);
-const suspension = objectOf([
-  ['at', dateOrTimestamp],
-  ['reasonCode', id],
-  ['note', text],
-  ['noticeId', id],
-  ['measures', listCheck(MEASURES.length, oneOf(MEASURE_NAMES))],
-]);
-const limits = objectOf([
-  ['perSale', amount],
-  ['perDay', amount],
-  ['perMonth', amount],
-]);
-const contract: Check = (value) => {
-  if (!isRecord(value)) return REFUSED;
-  const status = oneOf(CONTRACT_STATUSES)(value.status);
-  if (status === REFUSED) return REFUSED;
-  const out: Record<string, unknown> = { status };
-  return putOptional(value, 'endsAt', out, dateOrTimestamp) ? out : REFUSED;
-};
+const kyc = objectOf(
+  [],
+  [
+    ['verified', bool],
+    ['documentsExpireAt', dateOrTimestamp],
+  ],
+);
+const suspension = objectOf(
+  [],
+  [
+    ['at', dateOrTimestamp],
+    ['reasonCode', id],
+    ['note', text],
+    ['noticeId', id],
+    ['measures', listCheck(MEASURES.length, oneOf(MEASURE_NAMES))],
+  ],
+);
+const limits = objectOf(
+  [],
+  [
+    ['perSale', amount],
+    ['perDay', amount],
+    ['perMonth', amount],
+  ],
+);
+const contract = objectOf([['status', oneOf(CONTRACT_STATUSES)]], [['endsAt', dateOrTimestamp]]);
 
 /** The merchant's fields after `timezone` and `currency`, in the schema's order. */
-const MERCHANT_TAIL: readonly (readonly [string, Check])[] = [
+const MERCHANT_TAIL: Fields = [
   ['location', location],
   ['singleSaleLimit', amount],
   ['largeAmountThreshold', amount],
@@ -194,25 +205,18 @@ function merchantOf(value: unknown): Merchant | typeof REFUSED {
   return putAll(value, MERCHANT_TAIL, out) ? (out as Merchant) : REFUSED;
 }
 
-const windowOf: Check = (value) => {
-  if (!isRecord(value)) return REFUSED;
-  const from = timestamp(value.from);
-  const to = timestamp(value.to);
-  return from === REFUSED || to === REFUSED ? REFUSED : { from, to };
-};
-
-/** The event's optional fields, in the schema's order. */
-const EVENT_TAIL: readonly (readonly [string, Check])[] = [
-  ['transactionId', id],
-  ['amount', amountOrZero],
-  ['detail', text],
-];
-
-const eventOf: Check = (value) => {
-  if (!isRecord(value)) return REFUSED;
-  const type = oneOf(EVENT_NAMES)(value.type);
-  const at = timestamp(value.at);
-  if (type === REFUSED || at === REFUSED) return REFUSED;
-  const out: Record<string, unknown> = { type, at };
-  return putAll(value, EVENT_TAIL, out) ? out : REFUSED;
-};
+const windowOf = objectOf([
+  ['from', timestamp],
+  ['to', timestamp],
+]);
+const eventOf = objectOf(
+  [
+    ['type', oneOf(EVENT_NAMES)],
+    ['at', timestamp],
+  ],
+  [
+    ['transactionId', id],
+    ['amount', amountOrZero],
+    ['detail', text],
+  ],
+);
