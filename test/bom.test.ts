@@ -18,6 +18,9 @@ describe('a byte order mark (Excel / Windows exports)', () => {
     expect(withBom.stdout).toBe(without.stdout);
     const fromStdin = await cli(['classify', '-', '--format', 'json'], { stdin: BOM + example });
     expect(fromStdin.stdout).toBe(without.stdout);
+    // Two marks: a tool added its own to a file that had one.
+    writeFileSync(join(dir, 'two.json'), BOM + BOM + example);
+    expect((await cli(['classify', join(dir, 'two.json'), '--format', 'json'])).stdout).toBe(without.stdout);
   });
 
   it('at the start of NDJSON lines is ignored, line by line', async () => {

@@ -133,4 +133,21 @@ describe('shortcuts decide as the plain code', () => {
       expect(JSON.parse(first ?? '').error?.code).toBe(JSON.parse(second ?? '').error?.code);
     }
   });
+
+  it('treats a line the same whether or not another line of its chunk is not UTF-8 (one byte order mark is skipped, not two)', () => {
+    // The strict decoder, used only for a chunk that is not all UTF-8, dropped a leading mark itself.
+    const classifier = createClassifier();
+    const line = JSON.stringify({
+      merchant: { id: 'M1', mcc: '5812' },
+      transactions: [{ id: 'T1', at: '2026-01-01T10:00:00+08:00', amount: 100, status: 'approved' }],
+    });
+    const gbk = Uint8Array.from([0xcc, 0xd7, 0x0a]); // 套 in GBK, then a newline
+    const encode = (text: string) => new TextEncoder().encode(text);
+    for (const lead of ['', '\uFEFF', '\uFEFF\uFEFF']) {
+      const clean = classifyChunk(classifier, 1, encode(`${lead}${line}\n`), 'en').out.split('\n')[0] ?? '';
+      const mixed = classifyChunk(classifier, 1, Buffer.concat([encode(`${lead}${line}\n`), gbk]), 'en').out.split('\n');
+      expect(mixed[0]).toBe(clean);
+      expect(JSON.parse(mixed[1] ?? '').error.code).toBe('invalid_encoding');
+    }
+  });
 });
