@@ -32,6 +32,8 @@ const EVENT_NAMES: ReadonlySet<unknown> = new Set(EVENT_TYPES);
 const REFUSED = Symbol('refused');
 /** Checks one value: the value to output, or {@link REFUSED}. */
 type Check = (value: unknown) => unknown;
+/** Fields of an object, each with its check, in the schema's order. */
+type Fields = readonly (readonly [string, Check])[];
 
 /** A case file as `CaseFileSchema` outputs it (the window not yet resolved). */
 export interface ValidatedCase {
@@ -65,6 +67,14 @@ function putOptional(raw: Record<string, unknown>, key: string, out: Record<stri
   const value = raw[key];
   if (value === undefined) return !(key in raw);
   const checked = check(value);
+  if (checked === REFUSED) return false;
+  out[key] = checked;
+  return true;
+}
+
+/** Puts `check(raw[key])` in `out[key]` (each field is read once); false when it fails. */
+function putRequired(raw: Record<string, unknown>, key: string, out: Record<string, unknown>, check: Check): boolean {
+  const checked = check(raw[key]);
   if (checked === REFUSED) return false;
   out[key] = checked;
   return true;
@@ -112,11 +122,11 @@ const dateOrTimestamp: Check = (value) =>
 
 const inRange = (value: unknown, min: number, max: number): boolean =>
   typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
-const location: Check = (value) =>
-  isRecord(value) && inRange(value.lat, -90, 90) && inRange(value.lng, -180, 180) ? { lat: value.lat, lng: value.lng } : REFUSED;
-
-/** Fields of an object, each with its check, in the schema's order. */
-type Fields = readonly (readonly [string, Check])[];
+const location: Check = (value) => {
+  if (!isRecord(value)) return REFUSED;
+  const { lat, lng } = value;
+  return inRange(lat, -90, 90) && inRange(lng, -180, 180) ? { lat, lng } : REFUSED;
+};
 
 /** An object of `required` fields then `optional` ones (the schema's order), unknown keys dropped. */
 const objectOf =
@@ -124,11 +134,7 @@ const objectOf =
   (value) => {
     if (!isRecord(value)) return REFUSED;
     const out: Record<string, unknown> = {};
-    for (const [key, check] of required) {
-      const checked = check(value[key]);
-      if (checked === REFUSED) return REFUSED;
-      out[key] = checked;
-    }
+    for (const [key, check] of required) if (!putRequired(value, key, out, check)) return REFUSED;
     return putAll(value, optional, out) ? out : REFUSED;
   };
 
@@ -190,18 +196,25 @@ const MERCHANT_TAIL: Fields = [
   ['limits', limits],
 ];
 
-/** MerchantSchema, field by field in its order; `timezone` and `currency` take their defaults when undefined. */
+const merchantName = textOf(MAX_NAME);
+/** A time zone name of 1–64 characters (whether the runtime knows it is checked later), or the default. */
+const timezone: Check = (value) =>
+  value === undefined ? DEFAULT_TIMEZONE : typeof value === 'string' && value.length >= 1 && value.length <= 64 ? value : REFUSED;
+const currencyOrDefault: Check = (value) => (value === undefined ? DEFAULT_CURRENCY : currency(value));
+
+/** The merchant's fields after `id` and `name`, which fill in a default or must be there, in the schema's order. */
+const MERCHANT_MIDDLE: Fields = [
+  ['mcc', mcc],
+  ['timezone', timezone],
+  ['currency', currencyOrDefault],
+];
+
+/** MerchantSchema, field by field in its order (each read once); `timezone` and `currency` take their defaults when undefined. */
 function merchantOf(value: unknown): Merchant | typeof REFUSED {
-  if (!isRecord(value) || id(value.id) === REFUSED) return REFUSED;
-  const out: Record<string, unknown> = { id: value.id };
-  if (!putOptional(value, 'name', out, textOf(MAX_NAME))) return REFUSED;
-  if (mcc(value.mcc) === REFUSED) return REFUSED;
-  out.mcc = value.mcc;
-  const { timezone, currency: code } = value;
-  if (timezone !== undefined && (typeof timezone !== 'string' || timezone.length < 1 || timezone.length > 64)) return REFUSED;
-  out.timezone = timezone ?? DEFAULT_TIMEZONE;
-  if (code !== undefined && currency(code) === REFUSED) return REFUSED;
-  out.currency = code ?? DEFAULT_CURRENCY;
+  if (!isRecord(value)) return REFUSED;
+  const out: Record<string, unknown> = {};
+  if (!putRequired(value, 'id', out, id) || !putOptional(value, 'name', out, merchantName)) return REFUSED;
+  for (const [key, check] of MERCHANT_MIDDLE) if (!putRequired(value, key, out, check)) return REFUSED;
   return putAll(value, MERCHANT_TAIL, out) ? (out as Merchant) : REFUSED;
 }
 
