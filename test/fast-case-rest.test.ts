@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CaseFileSchema } from '../src/contract/caseFile.js';
+import { CaseFileError } from '../src/contract/errors.js';
 import { fastCaseRest } from '../src/contract/fastCaseRest.js';
 import { parseCaseFile } from '../src/contract/parseCaseFile.js';
 
@@ -127,4 +128,45 @@ describe('the fast path for the merchant, window and events', () => {
       events: [],
     });
   });
+
+  it('reads only the own, enumerable top-level fields, as before it existed (an inherited window is not the window)', () => {
+    const own = {
+      merchant: { id: 'M1', mcc: '5411' },
+      transactions: [{ id: 'T1', at: '2026-03-10T10:00:00+08:00', amount: 100, status: 'approved' }],
+    };
+    const input = Object.assign(Object.create({ window: { from: '2025-01-01T00:00:00Z', to: '2025-01-02T00:00:00Z' } }), own);
+    expect(parseCaseFile(input).window).toEqual({ from: '2026-03-10T02:00:00.000Z', to: '2026-03-10T02:00:00.000Z' });
+    // Each field is read once: the value checked is the value kept (a getter could answer twice differently).
+    let reads = 0;
+    const events = Object.defineProperty({ ...own }, 'events', { enumerable: true, get: () => (reads++ === 0 ? 'garbage' : []) });
+    expect(fastCaseRest(events, [])).toBeUndefined();
+  });
+});
+
+describe('a card number in a field the first screen cannot see (an object built in code)', () => {
+  const pan = '4111111111111111';
+  const transaction = { id: 'T1', at: '2026-03-10T10:00:00+08:00', amount: 100, status: 'approved' };
+  const hidden = () => Object.defineProperty({ id: 'M1', mcc: '5411' }, 'name', { value: `card ${pan}`, enumerable: false });
+  const inherited = () => Object.assign(Object.create({ name: `card ${pan}` }), { id: 'M1', mcc: '5411' });
+  const cases = {
+    'non-enumerable, fast paths': () => ({ merchant: hidden(), transactions: [transaction] }),
+    'inherited, fast paths': () => ({ merchant: inherited(), transactions: [transaction] }),
+    // Strings limited to fewer characters than a timestamp can have: the fast paths step aside and the whole file goes to the schema.
+    'non-enumerable, schema path': () => ({ merchant: hidden(), transactions: [transaction] }),
+    'non-enumerable top-level merchant': () =>
+      Object.defineProperty({ transactions: [transaction] }, 'merchant', { value: hidden(), enumerable: false }),
+  };
+  for (const [name, make] of Object.entries(cases)) {
+    it(`is refused with its path, never echoed (${name})`, () => {
+      let error: unknown;
+      try {
+        parseCaseFile(make(), name.includes('schema') ? { maxStringLength: 60 } : {});
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(CaseFileError);
+      expect(JSON.stringify((error as CaseFileError).problems)).not.toContain(pan);
+      expect((error as CaseFileError).problems.map((p) => p.path)).toContain('merchant.name');
+    });
+  }
 });

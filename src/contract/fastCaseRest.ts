@@ -46,16 +46,21 @@ export interface ValidatedCase {
 /**
  * The case file as `CaseFileSchema` outputs it, defaults applied, with `transactions` (validated by
  * their own fast path) in their place; or undefined when zod must judge the merchant, window or events.
+ *
+ * The top level is read from a spread copy, as the card-number screen reads it and as zod was given
+ * it before this path existed: only own enumerable fields count there (not inherited or hidden ones).
  */
 export function fastCaseRest(input: Record<string, unknown>, transactions: Transaction[]): ValidatedCase | undefined {
-  const merchant = merchantOf(input.merchant);
+  const own: Record<string, unknown> = { ...input };
+  const merchant = merchantOf(own.merchant);
   if (merchant === REFUSED) return undefined;
   const out: Record<string, unknown> = { merchant };
-  if (!putOptional(input, 'window', out, windowOf)) return undefined;
+  if (!putOptional(own, 'window', out, windowOf)) return undefined;
   out.transactions = transactions;
-  const events = input.events === undefined ? [] : listOf(input.events, Number.POSITIVE_INFINITY, eventOf);
-  if (events === REFUSED) return undefined;
-  out.events = events;
+  const { events } = own;
+  const checked = events === undefined ? [] : listOf(events, Number.POSITIVE_INFINITY, eventOf);
+  if (checked === REFUSED) return undefined;
+  out.events = checked;
   return out as unknown as ValidatedCase;
 }
 

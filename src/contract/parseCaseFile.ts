@@ -77,15 +77,31 @@ function validate(input: Record<string, unknown>, limit: Limits): { caseFile: Pa
   if (!fieldsAreClean(input, 'transactions', limit)) throw new CaseFileError(screenStrings(input, limit));
   const fast = fastTransactions(input.transactions, limit);
   if (fast) {
-    const caseFile = fastCaseRest(input, fast.transactions);
-    if (caseFile) return { caseFile, times: fast.times };
-    const rest = CaseFileSchema.safeParse({ ...input, transactions: [] });
-    if (rest.success) return { caseFile: { ...rest.data, transactions: fast.transactions }, times: fast.times };
+    let caseFile: ParsedCase | undefined = fastCaseRest(input, fast.transactions);
+    if (caseFile === undefined) {
+      const rest = CaseFileSchema.safeParse({ ...input, transactions: [] });
+      if (rest.success) caseFile = { ...rest.data, transactions: fast.transactions };
+    }
+    // The fast path screened each transaction string it copied; the rest is screened as validated.
+    if (caseFile) return { caseFile: screened(caseFile, 'transactions', limit), times: fast.times };
   }
   if (!stringsAreClean(input, limit, 0)) throw new CaseFileError(screenStrings(input, limit));
   const parsed = CaseFileSchema.safeParse(input);
   if (!parsed.success) throw new CaseFileError(zodProblems(parsed.error));
-  return { caseFile: parsed.data };
+  return { caseFile: screened(parsed.data, undefined, limit) };
+}
+
+/**
+ * The validated case file, screened again (but for `skipped`): the screen of the input walks own
+ * enumerable fields, while the schema reads fields by name, inherited and hidden ones too. An object
+ * built in code (not by JSON.parse) could so slip a card number past the first screen; the validated
+ * output holds plain fields only, so this walk sees everything that will be used.
+ */
+function screened(caseFile: ParsedCase, skipped: 'transactions' | undefined, limit: Limits): ParsedCase {
+  const input = caseFile as unknown as Record<string, unknown>;
+  const clean = skipped === undefined ? stringsAreClean(input, limit, 0) : fieldsAreClean(input, skipped, limit);
+  if (!clean) throw new CaseFileError(screenStrings(skipped === undefined ? input : { ...input, [skipped]: undefined }, limit));
+  return caseFile;
 }
 
 function checkSizes(input: unknown, limit: Limits): void {
