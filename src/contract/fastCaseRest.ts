@@ -64,22 +64,26 @@ export function fastCaseRest(input: Record<string, unknown>, transactions: Trans
   return out as unknown as ValidatedCase;
 }
 
+// A field is there when `key in raw`, as zod asks it, and each field is read once: an object built in
+// code (a getter, a Proxy) cannot answer the check and the copy differently.
+
 /**
  * Puts `check(raw[key])` in `out[key]` when the field is there and passes. True when it passed or is
  * absent; false when it fails, or is present but `undefined` (zod keeps such a key in its output).
  */
 function putOptional(raw: Record<string, unknown>, key: string, out: Record<string, unknown>, check: Check): boolean {
+  if (!(key in raw)) return true;
   const value = raw[key];
-  if (value === undefined) return !(key in raw);
+  if (value === undefined) return false;
   const checked = check(value);
   if (checked === REFUSED) return false;
   out[key] = checked;
   return true;
 }
 
-/** Puts `check(raw[key])` in `out[key]` (each field is read once); false when it fails. */
+/** Puts `check(value)` in `out[key]`, the value being `undefined` when the field is not there (a check may give a default); false when it fails. */
 function putRequired(raw: Record<string, unknown>, key: string, out: Record<string, unknown>, check: Check): boolean {
-  const checked = check(raw[key]);
+  const checked = check(key in raw ? raw[key] : undefined);
   if (checked === REFUSED) return false;
   out[key] = checked;
   return true;
@@ -125,13 +129,10 @@ const timestamp: Check = (value) =>
 const dateOrTimestamp: Check = (value) =>
   typeof value === 'string' && value.length <= 64 && (checkTimestamp(value) === 'ok' || checkDate(value) === 'ok') ? value : REFUSED;
 
-const inRange = (value: unknown, min: number, max: number): boolean =>
-  typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
-const location: Check = (value) => {
-  if (!isRecord(value)) return REFUSED;
-  const { lat, lng } = value;
-  return inRange(lat, -90, 90) && inRange(lng, -180, 180) ? { lat, lng } : REFUSED;
-};
+const degreesUpTo =
+  (limit: number): Check =>
+  (value) =>
+    typeof value === 'number' && Number.isFinite(value) && value >= -limit && value <= limit ? value : REFUSED;
 
 /** An object of `required` fields then `optional` ones (the schema's order), unknown keys dropped. */
 const objectOf =
@@ -159,6 +160,10 @@ const listCheck =
   (value) =>
     listOf(value, max, item);
 
+const location = objectOf([
+  ['lat', degreesUpTo(90)],
+  ['lng', degreesUpTo(180)],
+]);
 const kyc = objectOf(
   [],
   [
