@@ -4,10 +4,11 @@
  * `CaseFileSchema` accepts there, and builds the same output, key for key and in the same order (a
  * differential test holds it to that); on anything else, an explicitly `undefined` field included,
  * it returns undefined and zod judges, reporting every problem with its path. zod stays the
- * definition of the contract. The strings here have been screened for card numbers already.
+ * definition of the contract. `parseCaseFile` screens the strings for card numbers before (the input)
+ * and after (the output).
  *
- * Why: zod checked this small part of each case file in about a tenth of a batch line's
- * classification time (a merchant of a few fields costs zod a dozen checks and closures).
+ * Why: zod took about 18 µs per case file for this small part, and this path about 3 µs, out of the
+ * 200–300 µs that classifying a batch line of ~150 transactions takes (measured in one process).
  */
 
 import { checkDate, checkTimestamp, TIMESTAMP } from '../time/timestamp.js';
