@@ -169,4 +169,12 @@ describe('a card number in a field the first screen cannot see (an object built 
       expect((error as CaseFileError).problems.map((p) => p.path)).toContain('merchant.name');
     });
   }
+
+  it('does not hold a default the schema fills in to the string limit (the caller never wrote it)', () => {
+    const input = { merchant: { id: 'm1', mcc: '5411' }, transactions: [] };
+    // 'Asia/Shanghai' has 13 characters; no string of the input has more than 4.
+    expect(parseCaseFile(input, { maxStringLength: 12 }).merchant.timezone).toBe('Asia/Shanghai');
+    const hiddenNote = Object.defineProperty({ id: 'm1', mcc: '5411' }, 'name', { value: 'Fresh', enumerable: false });
+    expect(parseCaseFile({ merchant: hiddenNote, transactions: [] }, { maxStringLength: 12 }).merchant.name).toBe('Fresh');
+  });
 });

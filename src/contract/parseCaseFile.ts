@@ -77,13 +77,13 @@ function validate(input: Record<string, unknown>, limit: Limits): { caseFile: Pa
   if (!fieldsAreClean(input, 'transactions', limit)) throw new CaseFileError(screenStrings(input, limit));
   const fast = fastTransactions(input.transactions, limit);
   if (fast) {
-    let caseFile: ParsedCase | undefined = fastCaseRest(input, fast.transactions);
-    if (caseFile === undefined) {
-      const rest = CaseFileSchema.safeParse({ ...input, transactions: [] });
-      if (rest.success) caseFile = { ...rest.data, transactions: fast.transactions };
-    }
-    // The fast path screened each transaction string it copied; the rest is screened as validated.
-    if (caseFile) return { caseFile: screened(caseFile, 'transactions', limit), times: fast.times };
+    // Both fast paths copy only strings the screen has seen (the transactions' one screens each as it
+    // reads it); what zod validated is screened again.
+    const caseFile = fastCaseRest(input, fast.transactions);
+    if (caseFile) return { caseFile, times: fast.times };
+    const rest = CaseFileSchema.safeParse({ ...input, transactions: [] });
+    if (rest.success)
+      return { caseFile: screened({ ...rest.data, transactions: fast.transactions }, 'transactions', limit), times: fast.times };
   }
   if (!stringsAreClean(input, limit, 0)) throw new CaseFileError(screenStrings(input, limit));
   const parsed = CaseFileSchema.safeParse(input);
@@ -92,15 +92,20 @@ function validate(input: Record<string, unknown>, limit: Limits): { caseFile: Pa
 }
 
 /**
- * The validated case file, screened again (but for `skipped`): the screen of the input walks own
- * enumerable fields, while the schema reads fields by name, inherited and hidden ones too. An object
+ * What zod validated, screened again for card numbers (but for `skipped`): the screen of the input walks
+ * own enumerable fields, while the schema reads fields by name, inherited and hidden ones too. An object
  * built in code (not by JSON.parse) could so slip a card number past the first screen; the validated
- * output holds plain fields only, so this walk sees everything that will be used.
+ * output holds plain fields only, so this walk sees everything that will be used. Lengths and depth
+ * were checked on the input (a default the schema fills in, such as the time zone, is no string the
+ * caller wrote).
  */
 function screened(caseFile: ParsedCase, skipped: 'transactions' | undefined, limit: Limits): ParsedCase {
-  const input = caseFile as unknown as Record<string, unknown>;
-  const clean = skipped === undefined ? stringsAreClean(input, limit, 0) : fieldsAreClean(input, skipped, limit);
-  if (!clean) throw new CaseFileError(screenStrings(skipped === undefined ? input : { ...input, [skipped]: undefined }, limit));
+  const cardNumbersOnly = { ...limit, maxStringLength: Number.POSITIVE_INFINITY, maxDepth: Number.POSITIVE_INFINITY };
+  const output = caseFile as unknown as Record<string, unknown>;
+  const clean = skipped === undefined ? stringsAreClean(output, cardNumbersOnly, 0) : fieldsAreClean(output, skipped, cardNumbersOnly);
+  if (!clean) {
+    throw new CaseFileError(screenStrings(skipped === undefined ? output : { ...output, [skipped]: undefined }, cardNumbersOnly));
+  }
   return caseFile;
 }
 
