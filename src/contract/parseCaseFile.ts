@@ -68,10 +68,11 @@ function transactionInstants(
 }
 
 /**
- * The card-number screen and the schema check. Transactions go through the fast path, which screens
+ * The card-number screen and the schema check. Transactions go through their fast path, which screens
  * their strings as it reads them, when they all pass it; the rest of the file is screened here and
- * checked by zod. When a transaction fails the fast path, the whole file is screened (the walk that
- * builds paths runs only when something is wrong) and zod checks everything, listing every problem.
+ * checked by its own fast path, or by zod when that path steps aside. When a transaction fails the
+ * fast path, the whole file is screened (the walk that builds paths runs only when something is
+ * wrong) and zod checks everything, listing every problem.
  */
 function validate(input: Record<string, unknown>, limit: Limits): { caseFile: ParsedCase; times?: WrittenTimes } {
   if (!fieldsAreClean(input, 'transactions', limit)) throw new CaseFileError(screenStrings(input, limit));
