@@ -7,10 +7,16 @@ import { containsPan } from '../text/cardNumber.js';
 import { checkDate, checkTimestamp, DATE_ONLY, TIMESTAMP } from '../time/timestamp.js';
 import { PAN_MESSAGE } from './screen.js';
 
-const MAX_ID_LENGTH = 128;
-const MAX_TEXT_LENGTH = 2000;
+/** Longest id, in characters. */
+export const MAX_ID_LENGTH = 128;
+/** Longest free text (notes, details), in characters. */
+export const MAX_TEXT_LENGTH = 2000;
 /** 10^13 minor units (100 billion CNY): larger than any real single card sale, small enough to sum safely. */
-const MAX_AMOUNT = 10_000_000_000_000;
+export const MAX_AMOUNT = 10_000_000_000_000;
+/** An ISO 4217 currency code, upper case. */
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+/** A 4-digit merchant category code (ISO 18245). */
+export const MCC_CODE = /^\d{4}$/;
 
 const TIMESTAMP_FORM = 'expected an ISO 8601 timestamp, e.g. 2026-03-01T23:30:00+08:00, or 2026-03-01 23:30:00 for local time';
 const OUT_OF_RANGE = 'is outside 1970–9999: a placeholder date such as 1900-01-01 or 0001-01-01? leave the field out instead';
@@ -77,7 +83,7 @@ export const LocationSchema = z.object({
 /** An ISO 4217 currency code, upper case. */
 const Currency = z
   .string({ error: 'expected an ISO 4217 currency code such as CNY' })
-  .regex(/^[A-Z]{3}$/, { error: 'expected an ISO 4217 currency code such as CNY' });
+  .regex(CURRENCY_CODE, { error: 'expected an ISO 4217 currency code such as CNY' });
 
 /** Graded measures an acquirer takes (暂停交易, 关闭贷记卡, 降低限额, 延迟结算, 冻结资金, 收回终端, 终止服务). */
 export const MEASURES = [
@@ -101,7 +107,7 @@ export const MerchantSchema = z.object({
   name: Text.max(200, { error: 'must be at most 200 characters' }).optional(),
   mcc: z
     .string({ error: 'expected a 4-digit MCC string' })
-    .regex(/^\d{4}$/, { error: 'expected a 4-digit merchant category code (ISO 18245)' }),
+    .regex(MCC_CODE, { error: 'expected a 4-digit merchant category code (ISO 18245)' }),
   timezone: z
     .string({ error: 'expected an IANA time zone name such as Asia/Shanghai' })
     .min(1, { error: 'must not be empty' })
@@ -212,7 +218,7 @@ export const TransactionSchema = z.object({
   merchantNumber: Id.optional().describe('The merchant number the transaction was actually sent under (商户编号)'),
   mcc: z
     .string({ error: 'expected a 4-digit MCC string' })
-    .regex(/^\d{4}$/, { error: 'expected a 4-digit merchant category code (ISO 18245)' })
+    .regex(MCC_CODE, { error: 'expected a 4-digit merchant category code (ISO 18245)' })
     .optional()
     .describe('The MCC the transaction was actually sent under'),
 });

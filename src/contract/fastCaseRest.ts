@@ -13,17 +13,13 @@
 
 import { checkDate, checkTimestamp, TIMESTAMP } from '../time/timestamp.js';
 import type { CaseEvent, Merchant, Transaction, Window } from './caseFile.js';
-import { EVENT_TYPES, MEASURES, MERCHANT_KINDS } from './caseFile.js';
+import { CURRENCY_CODE, EVENT_TYPES, MAX_AMOUNT, MAX_TEXT_LENGTH, MCC_CODE, MEASURES, MERCHANT_KINDS } from './caseFile.js';
+import { isFiniteIn, isId, isRecord } from './fastTransaction.js';
 
-const MAX_ID = 128;
-const MAX_TEXT = 2000;
 const MAX_NAME = 200;
 const MAX_LIST = 10_000;
-const MAX_AMOUNT = 10_000_000_000_000;
 const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 const DEFAULT_CURRENCY = 'CNY';
-const CURRENCY = /^[A-Z]{3}$/;
-const MCC = /^\d{4}$/;
 const CONTRACT_STATUSES: ReadonlySet<unknown> = new Set(['active', 'expired', 'terminated']);
 const KINDS: ReadonlySet<unknown> = new Set(MERCHANT_KINDS);
 const MEASURE_NAMES: ReadonlySet<unknown> = new Set(MEASURES);
@@ -106,16 +102,12 @@ function putAll(raw: Record<string, unknown>, fields: Fields, out: Record<string
   return true;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const id: Check = (value) => (typeof value === 'string' && value.length >= 1 && value.length <= MAX_ID ? value : REFUSED);
+const id: Check = (value) => (isId(value) ? value : REFUSED);
 const textOf =
   (max: number): Check =>
   (value) =>
     typeof value === 'string' && value.length <= max ? value : REFUSED;
-const text = textOf(MAX_TEXT);
+const text = textOf(MAX_TEXT_LENGTH);
 const oneOf =
   (names: ReadonlySet<unknown>): Check =>
   (value) =>
@@ -124,8 +116,8 @@ const matching =
   (pattern: RegExp): Check =>
   (value) =>
     typeof value === 'string' && pattern.test(value) ? value : REFUSED;
-const mcc = matching(MCC);
-const currency = matching(CURRENCY);
+const mcc = matching(MCC_CODE);
+const currency = matching(CURRENCY_CODE);
 const bool: Check = (value) => (typeof value === 'boolean' ? value : REFUSED);
 /** A positive whole number of minor units, at most 10^13. */
 const amount: Check = (value) =>
@@ -143,7 +135,7 @@ const dateOrTimestamp: Check = (value) =>
 const degreesUpTo =
   (limit: number): Check =>
   (value) =>
-    typeof value === 'number' && Number.isFinite(value) && value >= -limit && value <= limit ? value : REFUSED;
+    isFiniteIn(value, -limit, limit) ? value : REFUSED;
 
 /** An object of `required` fields then `optional` ones (the schema's order), unknown keys dropped. */
 const objectOf =

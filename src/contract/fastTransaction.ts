@@ -7,28 +7,27 @@
 
 import { containsPan } from '../text/cardNumber.js';
 import { type DateMemo, type LocalTimeResolver, MAX_INSTANT, MIN_INSTANT, parseTimestamp } from '../time/timestamp.js';
-import { MASKED_CARD, TRANSACTION_TYPES, type Transaction } from './caseFile.js';
+import { CURRENCY_CODE, MASKED_CARD, MAX_AMOUNT, MAX_ID_LENGTH, MCC_CODE, TRANSACTION_TYPES, type Transaction } from './caseFile.js';
 import type { Limits } from './limits.js';
 import { isCleanString, isCleanValue, plainObjectPrototype } from './screen.js';
 
-const MAX_ID = 128;
-const MAX_AMOUNT = 10_000_000_000_000;
 const TYPES: ReadonlySet<string> = new Set(TRANSACTION_TYPES);
 const STATUSES = new Set(['approved', 'declined', 'reversed']);
 const KINDS = new Set(['credit', 'debit', 'prepaid', 'unknown']);
 const ENTRY_MODES = new Set(['chip', 'contactless', 'swipe', 'keyed', 'fallback', 'qr']);
-const CURRENCY = /^[A-Z]{3}$/;
-const MCC = /^\d{4}$/;
 
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length >= 1 && value.length <= MAX_ID;
+/** An id as the schema takes it: a string of 1 to 128 characters. */
+export function isId(value: unknown): value is string {
+  return typeof value === 'string' && value.length >= 1 && value.length <= MAX_ID_LENGTH;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** An object as `z.object` takes it: not null, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function isFiniteIn(value: unknown, min: number, max: number): value is number {
+/** A finite number from `min` to `max`. */
+export function isFiniteIn(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 }
 
@@ -165,7 +164,7 @@ function fastTransactionAt(raw: unknown, time: WrittenTime, screen: Screen | und
   if (typeof status !== 'string' || !STATUSES.has(status)) return undefined;
   const tx: Record<string, unknown> = { id, at, amount };
   if (currency !== undefined) {
-    if (typeof currency !== 'string' || !CURRENCY.test(currency)) return undefined;
+    if (typeof currency !== 'string' || !CURRENCY_CODE.test(currency)) return undefined;
     tx.currency = currency;
   }
   if (type !== undefined) {
@@ -227,7 +226,7 @@ function fastTransactionAt(raw: unknown, time: WrittenTime, screen: Screen | und
   if (voucherNumber !== undefined) tx.voucherNumber = voucherNumber;
   if (merchantNumber !== undefined) tx.merchantNumber = merchantNumber;
   if (mcc !== undefined) {
-    if (typeof mcc !== 'string' || !MCC.test(mcc)) return undefined;
+    if (typeof mcc !== 'string' || !MCC_CODE.test(mcc)) return undefined;
     tx.mcc = mcc;
   }
   // Keys the schema drops: the whole object is walked by the screen.
